@@ -1,0 +1,103 @@
+import type { FastifyRequest } from 'fastify'
+import type { Logger } from 'pino'
+import { createAuditTrail } from './platform/audit/audit-trail.js'
+import { auditRoutes } from './platform/audit/audit.routes.js'
+import { createGuard } from './platform/auth/guard.js'
+import { CHANNELS, type Actor, type Channel } from './platform/auth/principal.js'
+import { createTokenService } from './platform/auth/tokens.js'
+import { createAuthorizer } from './platform/authz/index.js'
+import { calendarRoutes } from './platform/calendar/calendar.routes.js'
+import { createCalendarService } from './platform/calendar/calendar.service.js'
+import { systemClock, type Clock } from './platform/clock.js'
+import { resolveSecret, type Config } from './platform/config.js'
+import { createFieldCipher, deriveFieldKeys, hkdfSm3 } from './platform/crypto/index.js'
+import { openDatabase, type Database } from './platform/db/database.js'
+import { migrateToLatest } from './platform/db/migrator.js'
+import { healthRoutes } from './platform/http/health.routes.js'
+import { createHttpServer } from './platform/http/server.js'
+import { createEventBus } from './platform/jobs/event-bus.js'
+import { createJobQueue } from './platform/jobs/job-queue.js'
+import { createJobRunner } from './platform/jobs/job-runner.js'
+import { createLogger } from './platform/log/logger.js'
+import { platformMigrations } from './platform/migrations/index.js'
+import { demoSmsRoutes } from './platform/notify/notify.routes.js'
+import { createOutboxNotifier } from './platform/notify/notifier.js'
+import { catalogMigrations, createCatalogModule } from './modules/catalog/index.js'
+import { createIdentityModule, identityMigrations } from './modules/identity/index.js'
+
+export const ALL_MIGRATIONS = [...platformMigrations, ...identityMigrations, ...catalogMigrations]
+const VERSION = '0.1.0'
+
+export interface AppOptions {
+  config: Config
+  logger?: Logger
+  clock?: Clock
+  /** An already-open database (tests); otherwise opened from the config. */
+  database?: Database
+}
+
+function actorOf(request: FastifyRequest): Actor {
+  const header = request.headers['x-tongban-channel']
+  const asked = typeof header === 'string' && (CHANNELS as readonly string[]).includes(header) ? (header as Channel) : 'web'
+  return { principal: request.principal, requestId: request.id, channel: request.principal?.channel ?? asked }
+}
+
+/** The composition root: the platform kernel, every module, and the HTTP server over them. */
+export async function buildApp(options: AppOptions) {
+  const { config } = options
+  const clock = options.clock ?? systemClock
+  const logger = options.logger ?? createLogger({ level: config.logLevel })
+  const database = options.database ?? openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath })
+  const { db, dialect } = database
+  await migrateToLatest(db, dialect, ALL_MIGRATIONS)
+
+  const secret = resolveSecret(config)
+  const cipher = createFieldCipher(deriveFieldKeys(secret))
+  const tokens = createTokenService({ secret: hkdfSm3(secret, 'tongban', 'tongban/access-token/v1', 32), accessTtlSeconds: config.accessTokenTtlSeconds, now: () => clock.now() })
+  const audit = createAuditTrail({ db, dialect, clock })
+  const guard = createGuard(createAuthorizer())
+  const notifier = createOutboxNotifier({ db, clock })
+  const queue = createJobQueue({ clock })
+  const runner = createJobRunner({ db, dialect, clock, logger })
+  const events = createEventBus({ queue, runner })
+  const calendar = await createCalendarService({ db, audit, guard, clock })
+
+  const identity = createIdentityModule({ db, dialect, clock, audit, guard, cipher, notifier, tokens, refreshTokenTtlDays: config.refreshTokenTtlDays })
+  const catalog = createCatalogModule({ db, clock, audit, guard, departments: identity.departments })
+
+  let shuttingDown = false
+  const http = await createHttpServer({ logger, bodyLimit: config.bodyLimitBytes, resolvePrincipal: identity.resolvePrincipal, mayPerform: guard.mayPerform, version: VERSION })
+  await http.register(healthRoutes, { db, isShuttingDown: () => shuttingDown })
+  const idRoutes = identity.routes(actorOf)
+  await http.register(idRoutes.plugin, { ...idRoutes.options, prefix: '/api/v1' })
+  const catRoutes = catalog.routes(actorOf)
+  await http.register(catRoutes.plugin, { ...catRoutes.options, prefix: '/api/v1/catalog' })
+  await http.register(calendarRoutes, { calendar, actorOf, prefix: '/api/v1/calendar' })
+  await http.register(auditRoutes, { db, audit, guard, actorOf, prefix: '/api/v1/audit' })
+  if (config.demo) await http.register(demoSmsRoutes, { notifier, cipher, prefix: '/api/v1/demo' })
+  await http.ready()
+
+  const timers: NodeJS.Timeout[] = []
+  return {
+    http, database, clock, logger, audit, guard, cipher, queue, runner, events, calendar, identity, catalog, config,
+    /** Starts the background work: job runner, deliberate WAL checkpoints, calendar refresh. */
+    startBackground() {
+      runner.start(config.jobPollMs)
+      if (dialect === 'sqlite') {
+        timers.push(setInterval(() => void database.checkpoint().catch((err: unknown) => logger.warn({ err }, 'checkpoint failed')), config.checkpointIntervalMs))
+      }
+      timers.push(setInterval(() => void calendar.reload().catch((err: unknown) => logger.warn({ err }, 'calendar reload failed')), 60_000))
+    },
+    /** Graceful shutdown: refuse new work, finish requests in flight and the running job, close the DB. */
+    async close() {
+      shuttingDown = true
+      for (const t of timers) clearInterval(t)
+      await http.close()
+      await runner.stop()
+      await database.checkpoint().catch(() => 0)
+      await database.close()
+    },
+  }
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>

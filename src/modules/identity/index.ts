@@ -1,0 +1,52 @@
+import type { FastifyRequest } from 'fastify'
+import type { Actor } from '../../platform/auth/principal.js'
+import { registerMessages } from '../../platform/i18n/i18n.js'
+import { createEnterpriseService } from './enterprise.service.js'
+import { IDENTITY_MESSAGES } from './identity.errors.js'
+import { identityDb, type IdentityDeps } from './identity.deps.js'
+import { identityRoutes } from './identity.routes.js'
+import { identityStore } from './identity.store.js'
+import { createIdentityTables } from './migrations/2026-11-29T1310-create-identity-tables.js'
+import { createOrganisationService, toDepartment } from './organisation.service.js'
+import { createRegistrationService } from './registration.service.js'
+import { createSessionIssuer } from './session-issuer.js'
+import { createSignInService } from './sign-in.service.js'
+
+export type { IdentityDeps } from './identity.deps.js'
+
+/** This module's tables, in order. */
+export const identityMigrations = [createIdentityTables]
+
+/** Builds the identity context: people, enterprises, staff, departments, sessions. */
+export function createIdentityModule(deps: IdentityDeps) {
+  registerMessages(IDENTITY_MESSAGES)
+  const db = identityDb(deps)
+  const services = {
+    registration: createRegistrationService(deps),
+    signIn: createSignInService(deps),
+    sessions: createSessionIssuer(deps),
+    organisation: createOrganisationService(deps),
+    enterprises: createEnterpriseService(deps),
+  }
+  const asRef = (row: Parameters<typeof toDepartment>[0] | undefined) => {
+    if (!row) return null
+    const d = toDepartment(row)
+    return { id: d.id, code: d.code, name: d.name }
+  }
+  return {
+    ...services,
+    /** Resolves a bearer token to the caller (null when invalid, expired or signed out). */
+    resolvePrincipal: services.sessions.resolvePrincipal,
+    /** Department look-ups for other modules (the catalogue's implementing departments). */
+    departments: {
+      findByCode: async (code: string) => asRef(await identityStore.findDepartmentByCode(db, code)),
+      findById: async (id: string) => asRef(await identityStore.findDepartment(db, id)),
+    },
+    /** Whether the database already holds departments (the demo seed runs only when empty). */
+    isEmpty: async () => (await identityStore.listDepartments(db)).length === 0,
+    /** The Fastify plugin and its options, registered by the composition root. */
+    routes: (actorOf: (request: FastifyRequest) => Actor) => ({ plugin: identityRoutes, options: { ...services, actorOf } }),
+  }
+}
+
+export type IdentityModule = ReturnType<typeof createIdentityModule>

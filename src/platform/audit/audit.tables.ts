@@ -1,0 +1,32 @@
+import type { Generated, Insertable, Selectable } from 'kysely'
+
+export interface AuditRecordTable {
+  seq: Generated<number>
+  id: string
+  at: string
+  actor_id: string | null
+  actor_kind: string
+  action: string
+  subject_type: string
+  subject_id: string
+  channel: string
+  request_id: string
+  before_json: string | null
+  after_json: string | null
+  prev_hash: string
+  hash: string
+}
+
+export interface AuditHeadTable {
+  id: number
+  last_seq: number
+  last_hash: string
+}
+
+export interface AuditTables {
+  platform_audit_records: AuditRecordTable
+  platform_audit_head: AuditHeadTable
+}
+
+export type AuditRecordRow = Selectable<AuditRecordTable>
+export type NewAuditRecordRow = Insertable<AuditRecordTable>

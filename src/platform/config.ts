@@ -1,0 +1,102 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { join, resolve } from 'node:path'
+
+export interface Config {
+  port: number
+  host: string
+  /** postgres://… for PostgreSQL; undefined for embedded SQLite under `dataDir`. */
+  databaseUrl: string | undefined
+  dataDir: string
+  sqlitePath: string
+  /** Master secret for token signing and personal-data keys; see `resolveSecret`. */
+  secret: string | undefined
+  production: boolean
+  logLevel: string
+  accessTokenTtlSeconds: number
+  refreshTokenTtlDays: number
+  bodyLimitBytes: number
+  checkpointIntervalMs: number
+  jobPollMs: number
+  /** Exposes the demo SMS outbox over HTTP; never on in production. */
+  demo: boolean
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  ${problems.join('\n  ')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+type Env = Record<string, string | undefined>
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+
+/** Reads every TONGBAN_* setting (and DATABASE_URL); throws one error naming each bad setting. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = []
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name]
+    if (raw === undefined || raw === '') return fallback
+    const value = Number(raw)
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name}=${raw}: must be an integer from ${min} to ${max}`)
+      return fallback
+    }
+    return value
+  }
+  const databaseUrl = env.TONGBAN_DATABASE_URL || env.DATABASE_URL || undefined
+  if (databaseUrl && !/^postgres(ql)?:\/\/.+/.test(databaseUrl)) {
+    problems.push(`DATABASE_URL: must be a postgres:// URL (leave it unset for embedded SQLite)`)
+  }
+  const logLevel = env.TONGBAN_LOG_LEVEL ?? 'info'
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`TONGBAN_LOG_LEVEL=${logLevel}: must be one of ${LOG_LEVELS.join(', ')}`)
+  const secret = env.TONGBAN_SECRET || undefined
+  if (secret !== undefined && secret.length < 32) problems.push('TONGBAN_SECRET: must be at least 32 characters')
+  const production = env.NODE_ENV === 'production'
+  if (production && secret === undefined) problems.push('TONGBAN_SECRET: required when NODE_ENV=production')
+  const demo = parseBool(env.TONGBAN_DEMO, !production, 'TONGBAN_DEMO', problems)
+  if (production && demo) problems.push('TONGBAN_DEMO: cannot be on when NODE_ENV=production')
+  const dataDir = resolve(env.TONGBAN_DATA_DIR ?? 'data')
+  const config: Config = {
+    port: int('TONGBAN_PORT', 3000, 0, 65535),
+    host: env.TONGBAN_HOST ?? '0.0.0.0',
+    databaseUrl,
+    dataDir,
+    sqlitePath: env.TONGBAN_SQLITE_PATH ?? join(dataDir, 'tongban.db'),
+    secret,
+    production,
+    logLevel,
+    accessTokenTtlSeconds: int('TONGBAN_ACCESS_TOKEN_TTL_SECONDS', 900, 60, 900),
+    refreshTokenTtlDays: int('TONGBAN_REFRESH_TOKEN_TTL_DAYS', 14, 1, 90),
+    bodyLimitBytes: int('TONGBAN_BODY_LIMIT_BYTES', 1_048_576, 1024, 52_428_800),
+    checkpointIntervalMs: int('TONGBAN_CHECKPOINT_INTERVAL_MS', 2000, 100, 600_000),
+    jobPollMs: int('TONGBAN_JOB_POLL_MS', 500, 10, 60_000),
+    demo,
+  }
+  if (problems.length > 0) throw new ConfigError(problems)
+  return config
+}
+
+function parseBool(raw: string | undefined, fallback: boolean, name: string, problems: string[]): boolean {
+  if (raw === undefined || raw === '') return fallback
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false
+  problems.push(`${name}=${raw}: must be true or false`)
+  return fallback
+}
+
+/**
+ * The configured secret, or on a development machine one generated once and kept in the data
+ * directory (mode 0600), so `npm start` needs no setup and restarts keep sessions valid.
+ */
+export function resolveSecret(config: Config): string {
+  if (config.secret) return config.secret
+  const file = join(config.dataDir, 'secret.key')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(config.dataDir, { recursive: true })
+  const secret = randomBytes(48).toString('base64url')
+  writeFileSync(file, secret, { mode: 0o600 })
+  return secret
+}

@@ -1,0 +1,83 @@
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import SQLite from 'better-sqlite3'
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely'
+import pg from 'pg'
+
+export type DialectName = 'sqlite' | 'postgres'
+
+/** The untyped root handle; each module narrows it to its own tables with `moduleDb`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the root composes no table types; modules narrow it
+export type RootDb = Kysely<any>
+
+export interface Database {
+  readonly db: RootDb
+  readonly dialect: DialectName
+  /** Runs a passive WAL checkpoint (SQLite); a no-op on PostgreSQL. Returns frames checkpointed. */
+  checkpoint(): Promise<number>
+  close(): Promise<void>
+}
+
+export interface DatabaseOptions {
+  /** postgres://… selects PostgreSQL; otherwise `sqlitePath` is used. */
+  url?: string | undefined
+  sqlitePath?: string
+  poolSize?: number
+}
+
+export function openDatabase(options: DatabaseOptions): Database {
+  if (options.url && /^postgres(ql)?:\/\//.test(options.url)) {
+    return openPostgres(options.url, options.poolSize ?? 10)
+  }
+  return openSqlite(options.sqlitePath ?? ':memory:')
+}
+
+function openSqlite(path: string): Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true })
+  const raw = new SQLite(path)
+  raw.pragma('journal_mode = WAL')
+  raw.pragma('synchronous = NORMAL')
+  raw.pragma('foreign_keys = ON')
+  raw.pragma('busy_timeout = 5000')
+  // Checkpoints are run deliberately by a scheduled job (DESIGN.md §3), never by a committing writer.
+  raw.pragma('wal_autocheckpoint = 0')
+  const db: RootDb = new Kysely({ dialect: new SqliteDialect({ database: raw }) })
+  return {
+    db,
+    dialect: 'sqlite',
+    async checkpoint() {
+      const rows = raw.pragma('wal_checkpoint(PASSIVE)') as Array<{ checkpointed: number }>
+      return rows[0]?.checkpointed ?? 0
+    },
+    close: () => db.destroy(),
+  }
+}
+
+function openPostgres(url: string, max: number): Database {
+  // BIGINT (int8) values fit our sequence numbers; parse them as numbers, not strings.
+  pg.types.setTypeParser(20, (value) => Number(value))
+  const pool = new pg.Pool({ connectionString: url, max })
+  const db: RootDb = new Kysely({ dialect: new PostgresDialect({ pool }) })
+  return {
+    db,
+    dialect: 'postgres',
+    checkpoint: async () => 0,
+    close: () => db.destroy(),
+  }
+}
+
+/** Narrows the root handle to one module's tables, so another module's table does not compile. */
+export function moduleDb<Tables>(db: RootDb): Kysely<Tables> {
+  return db as Kysely<Tables>
+}
+
+export async function ping(db: RootDb): Promise<void> {
+  await sql`select 1`.execute(db)
+}
+
+/** True for a unique-constraint violation on either dialect (a concurrent duplicate insert). */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false
+  const code = (error as { code?: unknown }).code
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+}

@@ -1,0 +1,43 @@
+import { evaluate, unaryTest } from 'feelin'
+import type { EvaluationResult } from 'feelin'
+import { positionAt, snippetAt } from './position.js'
+import type { FeelKind, FeelResult, FeelRuntimeError, FeelWarning } from './types.js'
+
+/**
+ * Runs FEEL through feelin's tree-walking interpreter (re-parses per call).
+ * This is the single seam a future FEEL→closure compiler replaces. Never throws.
+ */
+export function interpret(
+  source: string,
+  kind: FeelKind,
+  context: Record<string, unknown>,
+): FeelResult {
+  try {
+    const result = kind === 'unaryTests' ? unaryTest(source, context) : evaluate(source, context)
+    return { ok: true, value: result.value, warnings: toWarnings(result) }
+  } catch (error: unknown) {
+    return { ok: false, error: runtimeError(source, error) }
+  }
+}
+
+function toWarnings(result: EvaluationResult<unknown>): FeelWarning[] {
+  return result.warnings.map((w) => ({ type: w.type, message: w.message, offset: w.position.from }))
+}
+
+function runtimeError(source: string, error: unknown): FeelRuntimeError {
+  const detail = error instanceof Error ? error.message : String(error)
+  const position = errorPosition(source, error)
+  return {
+    kind: 'runtime',
+    message: { zh: `FEEL 求值失败：${detail}`, en: `FEEL evaluation failed: ${detail}` },
+    position,
+    snippet: position === null ? source : snippetAt(source, position),
+  }
+}
+
+function errorPosition(source: string, error: unknown): FeelRuntimeError['position'] {
+  if (typeof error !== 'object' || error === null || !('position' in error)) return null
+  const { position } = error
+  if (typeof position !== 'object' || position === null || !('from' in position)) return null
+  return typeof position.from === 'number' ? positionAt(source, position.from) : null
+}

@@ -1,0 +1,46 @@
+/** Bilingual user-facing message. */
+export type FeelMessage = { zh: string; en: string }
+
+/** Location in the FEEL source: 0-based UTF-16 offset, 1-based line and column (code points). */
+export type FeelPosition = { offset: number; line: number; column: number }
+
+/** Which FEEL grammar entry point to use. */
+export type FeelKind = 'expression' | 'unaryTests'
+
+/** A syntax error found while parsing; position is the first error in the source. */
+export type FeelSyntaxError = {
+  kind: 'syntax'
+  message: FeelMessage
+  position: FeelPosition
+  /** The offending source line followed by a caret line pointing at the column. */
+  snippet: string
+}
+
+/** An error raised while evaluating; position is null when the engine gives none. */
+export type FeelRuntimeError = {
+  kind: 'runtime'
+  message: FeelMessage
+  position: FeelPosition | null
+  snippet: string
+}
+
+export type FeelError = FeelSyntaxError | FeelRuntimeError
+
+/** A non-fatal note from the engine explaining why a value became null (missing variable…). */
+export type FeelWarning = { type: string; message: string; offset: number }
+
+export type FeelResult =
+  | { ok: true; value: unknown; warnings: readonly FeelWarning[] }
+  | { ok: false; error: FeelError }
+
+/** A syntax-checked FEEL source, evaluable many times; evaluate never throws. */
+export type CompiledFeel = {
+  readonly source: string
+  readonly kind: FeelKind
+  /** For 'unaryTests' the tested input value is read from context['?']. */
+  evaluate(context: Record<string, unknown>): FeelResult
+}
+
+export type FeelParseResult =
+  | { ok: true; expression: CompiledFeel }
+  | { ok: false; error: FeelSyntaxError }

@@ -1,0 +1,166 @@
+import type { Kysely, Transaction } from 'kysely'
+import { sql } from 'kysely'
+import type { Logger } from 'pino'
+import { v7 as uuidv7 } from 'uuid'
+import type { Clock } from '../clock.js'
+import { moduleDb, type DialectName, type RootDb } from '../db/database.js'
+import type { JobTable, JobTables } from './jobs.tables.js'
+
+export interface JobContext {
+  trx: Transaction<unknown>
+  payload: unknown
+  jobId: string
+  attempt: number
+}
+
+/** A handler's database writes commit together with the job's completion: done exactly once. */
+export type JobHandler = (ctx: JobContext) => Promise<void>
+
+export interface JobRunner {
+  register(kind: string, handler: JobHandler): void
+  /** Claims and runs due jobs until none is left; returns how many ran. */
+  drain(): Promise<number>
+  start(pollMs: number): void
+  stop(): Promise<void>
+  readonly workerId: string
+}
+
+export interface JobRunnerDeps {
+  db: RootDb
+  dialect: DialectName
+  clock: Clock
+  logger: Logger
+  leaseMs?: number
+  batchSize?: number
+}
+
+class LeaseLost extends Error {}
+
+export function createJobRunner(deps: JobRunnerDeps): JobRunner {
+  const db = moduleDb<JobTables>(deps.db)
+  const handlers = new Map<string, JobHandler>()
+  const workerId = uuidv7()
+  const leaseMs = deps.leaseMs ?? 60_000
+  let timer: NodeJS.Timeout | null = null
+  let running: Promise<number> | null = null
+
+  async function runOne(job: JobTable): Promise<void> {
+    const handler = handlers.get(job.kind)
+    try {
+      if (!handler) throw new Error(`no handler for job kind ${job.kind}`)
+      await db.transaction().execute(async (trx) => {
+        await holdLease(trx, job.id, workerId, deps.dialect)
+        await handler({ trx: trx as Transaction<unknown>, payload: JSON.parse(job.payload_json), jobId: job.id, attempt: job.attempts })
+        const done = await trx
+          .updateTable('platform_jobs')
+          .set({ status: 'done', locked_by: null, locked_until: null, updated_at: deps.clock.now().toISOString() })
+          .where('id', '=', job.id)
+          .where('locked_by', '=', workerId)
+          .executeTakeFirst()
+        if (Number(done.numUpdatedRows) !== 1) throw new LeaseLost()
+      })
+    } catch (error) {
+      if (error instanceof LeaseLost) return
+      await fail(job, error)
+    }
+  }
+
+  async function fail(job: JobTable, error: unknown): Promise<void> {
+    const final = job.attempts >= job.max_attempts
+    const backoffMs = Math.min(2 ** job.attempts * 1000, 3_600_000)
+    deps.logger.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, err: error }, 'job failed')
+    await db
+      .updateTable('platform_jobs')
+      .set({
+        status: final ? 'failed' : 'queued',
+        run_at: new Date(deps.clock.now().getTime() + backoffMs).toISOString(),
+        locked_by: null,
+        locked_until: null,
+        last_error: error instanceof Error ? error.message.slice(0, 2000) : String(error),
+        updated_at: deps.clock.now().toISOString(),
+      })
+      .where('id', '=', job.id)
+      .where('locked_by', '=', workerId)
+      .execute()
+  }
+
+  async function drainLoop(): Promise<number> {
+    let total = 0
+    for (;;) {
+      const jobs = await claim(db, deps, workerId, leaseMs)
+      if (jobs.length === 0) return total
+      for (const job of jobs) await runOne(job)
+      total += jobs.length
+    }
+  }
+
+  function drain(): Promise<number> {
+    running ??= drainLoop().finally(() => (running = null))
+    return running
+  }
+
+  return {
+    workerId,
+    register(kind, handler) {
+      if (handlers.has(kind)) throw new Error(`job kind ${kind} registered twice`)
+      handlers.set(kind, handler)
+    },
+    drain,
+    start(pollMs) {
+      const tick = () => {
+        drain()
+          .catch((error: unknown) => deps.logger.error({ err: error }, 'job runner tick failed'))
+          .finally(() => {
+            if (timer) timer = setTimeout(tick, pollMs)
+          })
+      }
+      timer = setTimeout(tick, 0)
+    },
+    async stop() {
+      if (timer) clearTimeout(timer)
+      timer = null
+      await running
+    },
+  }
+}
+
+async function claim(
+  db: Kysely<JobTables>,
+  deps: JobRunnerDeps,
+  workerId: string,
+  leaseMs: number,
+): Promise<JobTable[]> {
+  const now = deps.clock.now()
+  const nowIso = now.toISOString()
+  const due = db
+    .selectFrom('platform_jobs')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', nowIso)]),
+        eb.and([eb('status', '=', 'running'), eb('locked_until', '<', nowIso)]),
+      ]),
+    )
+    .orderBy('run_at')
+    .limit(deps.batchSize ?? 10)
+  const dueLocked = deps.dialect === 'postgres' ? due.forUpdate().skipLocked() : due
+  return db
+    .updateTable('platform_jobs')
+    .set((eb) => ({
+      status: 'running',
+      locked_by: workerId,
+      locked_until: new Date(now.getTime() + leaseMs).toISOString(),
+      attempts: eb('attempts', '+', 1),
+      updated_at: nowIso,
+    }))
+    .where('id', 'in', dueLocked)
+    .returningAll()
+    .execute()
+}
+
+/** On PostgreSQL, keep the job row locked while its handler runs so nobody reclaims it meanwhile. */
+async function holdLease(trx: Transaction<JobTables>, id: string, workerId: string, dialect: DialectName) {
+  if (dialect !== 'postgres') return
+  const row = await sql<{ id: string }>`select id from platform_jobs where id = ${id} and locked_by = ${workerId} for update`.execute(trx)
+  if (row.rows.length !== 1) throw new LeaseLost()
+}

@@ -1,0 +1,4 @@
+import type { ModuleMigration } from '../db/migrator.js'
+import { createPlatformTables } from './2026-11-29T1300-create-platform-tables.js'
+
+export const platformMigrations: ModuleMigration[] = [createPlatformTables]
