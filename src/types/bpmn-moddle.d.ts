@@ -1,4 +1,4 @@
-// bpmn-moddle ships element types (bpmn-moddle/types) but none for its default export.
+// bpmn-moddle ships element types (bpmn-moddle/types) but none for its `BpmnModdle` export.
 declare module 'bpmn-moddle' {
   export interface ModdleElement {
     $type: string
@@ -19,7 +19,7 @@ declare module 'bpmn-moddle' {
     references: unknown[]
     elementsById: Record<string, ModdleElement>
   }
-  export default class BpmnModdle {
+  export class BpmnModdle {
     constructor(packages?: Record<string, unknown>)
     fromXML(xml: string, typeName?: string): Promise<ParseResult>
   }

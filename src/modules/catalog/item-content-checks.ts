@@ -1,9 +1,11 @@
 import { Ajv } from 'ajv'
+import addFormats from 'ajv-formats'
 import { fieldError, type FieldError } from '../../platform/errors.js'
 import { parseFeelExpression } from '../../platform/feel/index.js'
 import type { BundleContent, ItemContent } from './catalog.schema.js'
 
 const ajv = new Ajv({ strict: false, allErrors: true })
+addFormats.default(ajv)
 
 function checkFormSchema(schema: Record<string, unknown>, pointer: string): FieldError[] {
   if (schema.type !== 'object' || typeof schema.properties !== 'object') {

@@ -1,4 +1,4 @@
-import BpmnModdle, { type ModdleElement } from 'bpmn-moddle'
+import { BpmnModdle, type ModdleElement } from 'bpmn-moddle'
 import type { FieldError } from '../../platform/errors.js'
 
 export interface ProcessSummary {

@@ -36,5 +36,7 @@ function toAuthz(principal: Principal) {
   const assignments: Assignment[] = principal.assignments.flatMap((a) =>
     isRole(a.role) ? [{ role: a.role, departmentId: a.departmentId }] : [],
   )
-  return { id: principal.id, kind: principal.kind, assignments }
+  // Platform roles (三员) belong to dedicated admin accounts; Cedar models those as `Admin`.
+  const admin = principal.kind === 'staff' && assignments.some((a) => ROLE_DEFINITIONS[a.role].scope === 'platform')
+  return { id: principal.id, kind: admin ? ('admin' as const) : principal.kind, assignments }
 }

@@ -34,7 +34,6 @@ export async function createHttpServer(options: HttpServerOptions) {
       const given = req.headers['x-request-id']
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7()
     },
-    requestIdLogLabel: 'requestId',
     ajv: { customOptions: { allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 

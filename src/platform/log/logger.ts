@@ -19,6 +19,9 @@ export function maskDeep(value: unknown, depth = 0): unknown {
   if (value instanceof Error) {
     return { type: value.name, message: maskSensitiveText(value.message), stack: value.stack && maskSensitiveText(value.stack) }
   }
+  const proto: unknown = Object.getPrototypeOf(value)
+  // Requests, replies and other class instances are left to pino's serializers.
+  if (proto !== Object.prototype && proto !== null) return value
   const out: Record<string, unknown> = {}
   for (const [key, v] of Object.entries(value)) out[key] = maskDeep(v, depth + 1)
   return out

@@ -52,7 +52,9 @@ const DEMO_CITY_DISTRICTS = new Set(
 function expectValidCreditCode(code: string): void {
   expect(code).toMatch(/^[0-9A-HJ-NPQRTUWXY]{18}$/)
   expect(code.charAt(17), `check char of ${code}`).toBe(usccCheckChar(code.slice(0, 17)))
-  expect(code.charAt(16), `organisation code check of ${code}`).toBe(orgCheckChar(code.slice(8, 16)))
+  expect(code.charAt(16), `organisation code check of ${code}`).toBe(
+    orgCheckChar(code.slice(8, 16)),
+  )
 }
 
 function isRealDate(iso: string): boolean {
@@ -78,13 +80,16 @@ describe('DEMO_DEPARTMENTS', () => {
     expectUnique(DEMO_DEPARTMENTS.map((d) => d.creditCode))
   })
 
-  it.each(DEMO_DEPARTMENTS.map((d) => [d.code, d] as const))('%s has a valid credit code', (_, d) => {
-    expectValidCreditCode(d.creditCode)
-    // 机构编制 (1) 机关 (1) or 事业单位 (2), registered in the demo city 330100.
-    expect(d.creditCode).toMatch(/^1[12]330100/)
-    expect(d.name.zh).toContain('示范市')
-    expect(d.address.startsWith('示范市')).toBe(true)
-  })
+  it.each(DEMO_DEPARTMENTS.map((d) => [d.code, d] as const))(
+    '%s has a valid credit code',
+    (_, d) => {
+      expectValidCreditCode(d.creditCode)
+      // 机构编制 (1) 机关 (1) or 事业单位 (2), registered in the demo city 330100.
+      expect(d.creditCode).toMatch(/^1[12]330100/)
+      expect(d.name.zh).toContain('示范市')
+      expect(d.address.startsWith('示范市')).toBe(true)
+    },
+  )
 })
 
 describe('DEMO_STAFF', () => {

@@ -38,7 +38,10 @@ export const DEMO_DEPARTMENTS: readonly DemoDepartment[] = [
   },
   {
     code: 'tax',
-    name: { zh: '国家税务总局示范市税务局', en: 'Demo City Tax Service, State Taxation Administration' },
+    name: {
+      zh: '国家税务总局示范市税务局',
+      en: 'Demo City Tax Service, State Taxation Administration',
+    },
     creditCode: '11330100MB196037XL',
     address: '示范市上城区财税路18号',
     phone: '0571-88000366',
@@ -55,7 +58,10 @@ export const DEMO_DEPARTMENTS: readonly DemoDepartment[] = [
   },
   {
     code: 'housing_fund',
-    name: { zh: '示范市住房公积金管理中心', en: 'Demo City Housing Provident Fund Management Centre' },
+    name: {
+      zh: '示范市住房公积金管理中心',
+      en: 'Demo City Housing Provident Fund Management Centre',
+    },
     // 事业单位: category '1' (机构编制), type '2'.
     creditCode: '12330100MB17345678',
     address: '示范市拱墅区安居路20号',

@@ -18,11 +18,7 @@ export type DemoDepartmentCode =
 
 /** Roles a department member can hold. */
 export type DepartmentRole =
-  | 'dept_staff'
-  | 'dept_approver'
-  | 'catalog_editor'
-  | 'catalog_publisher'
-  | 'dept_admin'
+  'dept_staff' | 'dept_approver' | 'catalog_editor' | 'catalog_publisher' | 'dept_admin'
 
 /** Platform roles (三员分立: 系统管理员、安全管理员、安全审计员); held by staff without a department. */
 export type PlatformRole = 'system_admin' | 'security_admin' | 'auditor'

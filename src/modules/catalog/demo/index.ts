@@ -1,0 +1,7 @@
+export { DEMO_BUNDLES } from './demo-bundles.js'
+export { DEMO_ITEMS, DEMO_LICENCE_TYPES } from './demo-items.js'
+export { DEMO_PROCESSES, DEMO_PROCESS_SPECS } from './demo-processes.js'
+export { DEMO_BUNDLE_SAMPLES } from './demo-samples.js'
+export type { DemoBundleSample } from './demo-samples.js'
+export { buildProcessXml } from './bpmn-builder.js'
+export type { ProcessSpec, ServiceTaskSpec, StageSpec, UserTaskSpec } from './bpmn-builder.js'
