@@ -13,17 +13,28 @@ const BENCHES: Record<string, Bench> = {
 const usage = (): string =>
   `Usage: npm run bench -- NAME   (tsx bench/run.ts NAME)\n` +
   `Benchmarks: ${Object.keys(BENCHES).join(', ')}\n` +
-  `One JSON line per figure on stdout; progress on stderr. BENCH_SECONDS sets HTTP load duration.\n`
+  `One JSON line per figure on stdout, progress on stderr.\n` +
+  `BENCH_SECONDS sets the HTTP load duration (default 10).\n`
 
 const name = process.argv[2]
 const bench = name === undefined ? undefined : BENCHES[name]
 if (!bench) {
+  if (name !== undefined && !name.startsWith('-')) {
+    process.stderr.write(`unknown benchmark: ${name}\n`)
+  }
   process.stderr.write(usage())
-  process.exit(name === undefined || name === '--help' || name === '-h' ? 0 : 2)
+  process.exit(name === '--help' || name === '-h' ? 0 : 2)
+}
+
+/** One line per figure, keys always in the documented order. */
+function emit(row: BenchRow): void {
+  const { metric, value, unit, peer, peerValue, ratio } = row
+  const line = { bench: row.bench, metric, value, unit, peer, peerValue, ratio }
+  process.stdout.write(`${JSON.stringify(line)}\n`)
 }
 
 try {
-  await bench((row) => process.stdout.write(`${JSON.stringify(row)}\n`))
+  await bench(emit)
   process.exit(0)
 } catch (error) {
   process.stderr.write(`bench ${name}: ${error instanceof Error ? error.message : String(error)}\n`)

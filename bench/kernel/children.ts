@@ -22,7 +22,12 @@ export interface Child {
 }
 
 /** Starts `node --import tsx <script> …args` as a tracked child; stdout never reaches ours. */
-export function startTs(name: string, script: string, args: string[], options: ChildOptions = {}): Child {
+export function startTs(
+  name: string,
+  script: string,
+  args: string[],
+  options: ChildOptions = {},
+): Child {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
     env: options.env ?? process.env,

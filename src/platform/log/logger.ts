@@ -42,6 +42,12 @@ export function createLogger(options: LoggerOptions): Logger {
       formatters: { log: (object) => maskDeep(object) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {
+          const [first] = args
+          if (first instanceof Error && args.length === 1) {
+            // pino would copy the raw message into `msg`; give it the masked one instead.
+            method.apply(this, [{ err: first }, maskSensitiveText(first.message)] as unknown as Parameters<typeof method>)
+            return
+          }
           const masked = args.map((arg) => (typeof arg === 'string' ? maskSensitiveText(arg) : arg))
           method.apply(this, masked as Parameters<typeof method>)
         },

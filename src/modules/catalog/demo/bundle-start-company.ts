@@ -1,4 +1,4 @@
-/** 企业开办“一件事”: 营业执照 + 公章刻制 + 新办纳税人 + 社保登记 + 公积金登记, one form, one visit (zero). */
+/** 企业开办“一件事”: 营业执照 + 公章刻制 + 新办纳税人 + 社保登记 + 公积金登记, one form, fully online. */
 import type { BundleContent } from '../catalog.schema.js'
 import { form, section, yesNo } from './demo-common.js'
 import {

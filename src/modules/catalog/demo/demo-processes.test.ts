@@ -14,8 +14,6 @@ interface ModdleElement {
   default?: ModdleElement
   conditionExpression?: { body?: string; language?: string }
   extensionElements?: { values?: ModdleElement[] }
-  inputParameters?: ModdleElement[]
-  value?: string
   $body?: string
   $children?: ModdleElement[]
   rootElements?: ModdleElement[]
@@ -66,23 +64,16 @@ async function parse(code: string): Promise<{ process: ModdleElement; result: Pa
   return { process, result }
 }
 
-/** Text of a licenceType input parameter, whether moddle keeps it as a generic element or not. */
+/**
+ * The licenceType input parameter of a service task. Without the camunda descriptor, moddle keeps
+ * `camunda:inputOutput` as a generic element with `$children`, each with its `$body` text.
+ */
 function licenceTypeOf(task: ModdleElement): string | undefined {
-  const found: string[] = []
-  const visit = (element: ModdleElement | undefined): void => {
-    if (!element) return
-    if (
-      element.$attrs?.name === 'licenceType' ||
-      (element as { name?: string }).name === 'licenceType'
-    ) {
-      const body = element.$body ?? element.value
-      if (typeof body === 'string') found.push(body)
-    }
-    for (const child of [...(element.$children ?? []), ...(element.inputParameters ?? [])])
-      visit(child)
-  }
-  for (const value of task.extensionElements?.values ?? []) visit(value)
-  return found[0]
+  const parameters = (task.extensionElements?.values ?? [])
+    .filter((e) => e.$type === 'camunda:inputOutput')
+    .flatMap((e) => e.$children ?? [])
+  return parameters.find((p) => p.$type === 'camunda:inputParameter' && p.name === 'licenceType')
+    ?.$body
 }
 
 describe('DEMO_PROCESSES', () => {
