@@ -70,3 +70,30 @@ describe.each(testDialects())('registering a citizen once (%s)', (dialect) => {
     expect(records[0]?.after_json).not.toContain(input.idNumber)
   })
 })
+
+describe.each(testDialects())('retrying a registration with an Idempotency-Key (%s)', (dialect) => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await createTestApp({ dialect })
+  })
+  afterAll(() => t.dispose())
+  const send = (key: string, body: object) =>
+    t.app.http.inject({ method: 'POST', url: '/api/v1/persons', payload: body, headers: { 'idempotency-key': key } })
+
+  it('replays the first answer and creates one person only', async () => {
+    const body = person('33010619930101456', '13700000002')
+    const first = await send('retry-key-0001', body)
+    const second = await send('retry-key-0001', body)
+    expect(first.statusCode).toBe(201)
+    expect(second.statusCode).toBe(201)
+    expect(second.headers['idempotent-replayed']).toBe('true')
+    expect(second.json().id).toBe(first.json().id)
+    expect((await countRows(t.app.database.db, ['identity_persons'])).identity_persons).toBe(1)
+  })
+
+  it('refuses the same key with a different body', async () => {
+    const res = await send('retry-key-0001', person('33010619930101457', '13700000003'))
+    expect(res.statusCode).toBe(422)
+    expect(res.json().code).toBe('PLATFORM_IDEMPOTENCY_MISMATCH')
+  })
+})

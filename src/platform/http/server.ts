@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify'
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
@@ -13,9 +13,14 @@ import { problemFor, problemFromDomain, type Problem } from './problem.js'
 import { fieldErrorsFromAjv } from './validation-messages.js'
 import { createValidatorCompiler } from './validator.js'
 import type { Access } from './access.js'
+import { registerIdempotency } from './idempotency.js'
+import type { RootDb } from '../db/database.js'
+import type { Clock } from '../clock.js'
 
 export interface HttpServerOptions {
   logger: Logger
+  db: RootDb
+  clock: Clock
   bodyLimit: number
   /** Resolves a bearer token to a caller; null when the token or its session is not valid. */
   resolvePrincipal(token: string): Promise<Principal | null>
@@ -53,6 +58,8 @@ export async function createHttpServer(options: HttpServerOptions) {
     request.locale = negotiateLocale(request.headers['accept-language'])
     await authenticate(request, options)
   })
+  // The hooks need no type provider or logger type; the plain instance type is enough.
+  registerIdempotency(app as unknown as FastifyInstance, { db: options.db, clock: options.clock })
   app.setErrorHandler((error, request, reply) => sendError(error as Error, request, reply))
   app.setNotFoundHandler((request, reply) => {
     void send(reply, problemFor('PLATFORM_NOT_FOUND', request.locale, request.id))
