@@ -68,7 +68,7 @@ export async function buildApp(options: AppOptions) {
   let shuttingDown = false
   const http = await createHttpServer({ logger, db, clock, bodyLimit: config.bodyLimitBytes, resolvePrincipal: identity.resolvePrincipal, mayPerform: guard.mayPerform, version: VERSION })
   await http.register(healthRoutes, { db, isShuttingDown: () => shuttingDown })
-  const idRoutes = identity.routes(actorOf)
+  const idRoutes = identity.routes(actorOf, config.authRateLimitPerMinute)
   await http.register(idRoutes.plugin, { ...idRoutes.options, prefix: '/api/v1' })
   const catRoutes = catalog.routes(actorOf)
   await http.register(catRoutes.plugin, { ...catRoutes.options, prefix: '/api/v1/catalog' })

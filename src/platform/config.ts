@@ -18,6 +18,8 @@ export interface Config {
   bodyLimitBytes: number
   checkpointIntervalMs: number
   jobPollMs: number
+  /** Sign-in and registration attempts per client address per minute. */
+  authRateLimitPerMinute: number
   /** Exposes the demo SMS outbox over HTTP; never on in production. */
   demo: boolean
 }
@@ -73,6 +75,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: int('TONGBAN_BODY_LIMIT_BYTES', 1_048_576, 1024, 52_428_800),
     checkpointIntervalMs: int('TONGBAN_CHECKPOINT_INTERVAL_MS', 2000, 100, 600_000),
     jobPollMs: int('TONGBAN_JOB_POLL_MS', 500, 10, 60_000),
+    authRateLimitPerMinute: int('TONGBAN_AUTH_RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000),
     demo,
   }
   if (problems.length > 0) throw new ConfigError(problems)

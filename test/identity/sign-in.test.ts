@@ -99,3 +99,17 @@ describe.each(testDialects())('signing in, tokens and sessions (%s)', (dialect) 
     expect(res.json().code).toBe('IDENTITY_CREDENTIALS_INVALID')
   })
 })
+
+describe('sign-in rate limit', () => {
+  it('answers 429 as problem+json once a client exceeds the per-minute limit', async () => {
+    const t = await createTestApp({ dialect: 'sqlite', env: { TONGBAN_AUTH_RATE_LIMIT_PER_MINUTE: '3' } })
+    const attempt = () => t.app.http.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { kind: 'staff', identifier: 'nobody', password: 'Wrong-pass-1', channel: 'web' } })
+    const statuses = []
+    for (let i = 0; i < 4; i++) statuses.push((await attempt()).statusCode)
+    expect(statuses).toEqual([401, 401, 401, 429])
+    const limited = await attempt()
+    expect(limited.headers['content-type']).toContain('application/problem+json')
+    expect(limited.json().code).toBe('PLATFORM_RATE_LIMITED')
+    await t.dispose()
+  })
+})

@@ -25,6 +25,7 @@ export async function createTestApp(options: { dialect: DialectName; clock?: Clo
     TONGBAN_SECRET: TEST_SECRET,
     TONGBAN_LOG_LEVEL: options.logStream ? 'info' : 'silent',
     TONGBAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'tongban-test-')),
+    TONGBAN_AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     ...options.env,
   })
   const logger = options.logStream ? createLogger({ level: 'info', destination: options.logStream }) : pino({ level: 'silent' })

@@ -16,12 +16,14 @@ export interface IdentityRouteOptions {
   organisation: OrganisationService
   enterprises: EnterpriseService
   actorOf(request: FastifyRequest): Actor
+  /** Sign-in, verify, refresh and registration requests allowed per client address per minute. */
+  authRateLimitPerMinute: number
 }
 
 const tags = ['identity 统一身份']
-const authLimit = { rateLimit: { max: 30, timeWindow: '1 minute' } }
 
 export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRouteOptions> = async (app, o) => {
+  const authLimit = { rateLimit: { max: o.authRateLimitPerMinute, timeWindow: '1 minute' } }
   app.post('/persons', { config: { access: 'public', ...authLimit }, schema: { tags, summary: '个人注册 Register a citizen', body: S.RegisterPersonBody, response: { 201: S.PersonView } } },
     async (req, reply) => reply.status(201).send(await o.registration.registerPerson(o.actorOf(req), req.body)))
   app.get('/persons/:id', { config: { access: { action: 'identity.self.read' } }, schema: { tags, params: S.IdParams, response: { 200: S.PersonView } } },

@@ -45,7 +45,10 @@ export function createIdentityModule(deps: IdentityDeps) {
     /** Whether the database already holds departments (the demo seed runs only when empty). */
     isEmpty: async () => (await identityStore.listDepartments(db)).length === 0,
     /** The Fastify plugin and its options, registered by the composition root. */
-    routes: (actorOf: (request: FastifyRequest) => Actor) => ({ plugin: identityRoutes, options: { ...services, actorOf } }),
+    routes: (actorOf: (request: FastifyRequest) => Actor, authRateLimitPerMinute: number) => ({
+      plugin: identityRoutes,
+      options: { ...services, actorOf, authRateLimitPerMinute },
+    }),
   }
 }
 
