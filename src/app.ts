@@ -66,7 +66,7 @@ export async function buildApp(options: AppOptions) {
   const catalog = createCatalogModule({ db, clock, audit, guard, departments: identity.departments })
 
   let shuttingDown = false
-  const http = await createHttpServer({ logger, db, clock, bodyLimit: config.bodyLimitBytes, resolvePrincipal: identity.resolvePrincipal, mayPerform: guard.mayPerform, version: VERSION })
+  const http = await createHttpServer({ logger, db, clock, bodyLimit: config.bodyLimitBytes, resolvePrincipal: (token) => identity.resolvePrincipal(token), mayPerform: (p, action) => guard.mayPerform(p, action), version: VERSION })
   await http.register(healthRoutes, { db, isShuttingDown: () => shuttingDown })
   const idRoutes = identity.routes(actorOf, config.authRateLimitPerMinute)
   await http.register(idRoutes.plugin, { ...idRoutes.options, prefix: '/api/v1' })

@@ -10,7 +10,7 @@ type Channel = 'web' | 'app' | 'miniprogram' | 'counter'
 /** Reads the newest one-time code texted to a phone from the demo SMS outbox. */
 export async function latestCode(app: App, phone: string): Promise<string> {
   const res = await app.http.inject({ url: `/api/v1/demo/sms?phone=${phone}` })
-  const body = (res.json() as Array<{ body: string }>)[0]?.body ?? ''
+  const body = res.json<Array<{ body: string }>>()[0]?.body ?? ''
   const code = /(\d{6})/.exec(body)?.[1]
   if (!code) throw new Error(`no code texted to ${phone}`)
   return code
@@ -26,10 +26,10 @@ export interface Tokens {
 export async function signIn(app: App, kind: 'person' | 'staff', identifier: string, phone: string, channel: Channel = 'web', password = DEMO_PASSWORD): Promise<Tokens> {
   const start = await app.http.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { kind, identifier, password, channel } })
   if (start.statusCode !== 200) throw new Error(`sign-in failed: ${start.body}`)
-  const { challengeId } = start.json() as { challengeId: string }
+  const { challengeId } = start.json<{ challengeId: string }>()
   const verify = await app.http.inject({ method: 'POST', url: '/api/v1/auth/verify', payload: { challengeId, code: await latestCode(app, phone) } })
   if (verify.statusCode !== 200) throw new Error(`verify failed: ${verify.body}`)
-  return verify.json() as Tokens
+  return verify.json<Tokens>()
 }
 
 /** Staff phones in the demo: 1390000 + (1000 + index in DEMO_STAFF). */

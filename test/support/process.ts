@@ -19,6 +19,15 @@ export function freePort(): Promise<number> {
   })
 }
 
+/** Whether sockets can bind 127.0.0.2 and up (Linux), so one test can act as many clients. */
+export function canUseLoopbackAliases(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer()
+    server.once('error', () => resolve(false))
+    server.listen(0, '127.0.0.2', () => server.close(() => resolve(true)))
+  })
+}
+
 /** The parent's environment without any tongban setting, so only what a test passes applies. */
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv = {}
@@ -93,14 +102,21 @@ export interface ServerProcess {
 }
 
 /** Starts `tongban serve --seed-if-empty` as a child process and waits until /readyz answers. */
-export async function startServer(env: Record<string, string>, timeoutMs = 45_000): Promise<ServerProcess> {
+export async function startServer(
+  env: Record<string, string>,
+  timeoutMs = 45_000,
+): Promise<ServerProcess> {
   const port = Number(env.TONGBAN_PORT)
   const host = env.TONGBAN_HOST ?? '127.0.0.1'
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve', '--seed-if-empty'], {
-    cwd: REPO_ROOT,
-    env: childEnv(env),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/main.ts', 'serve', '--seed-if-empty'],
+    {
+      cwd: REPO_ROOT,
+      env: childEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  )
   let text = ''
   const keep = (chunk: Buffer) => {
     text = (text + chunk.toString('utf8')).slice(-20_000)

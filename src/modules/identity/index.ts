@@ -36,7 +36,7 @@ export function createIdentityModule(deps: IdentityDeps) {
   return {
     ...services,
     /** Resolves a bearer token to the caller (null when invalid, expired or signed out). */
-    resolvePrincipal: services.sessions.resolvePrincipal,
+    resolvePrincipal: (token: string) => services.sessions.resolvePrincipal(token),
     /** Department look-ups for other modules (the catalogue's implementing departments). */
     departments: {
       findByCode: async (code: string) => asRef(await identityStore.findDepartmentByCode(db, code)),

@@ -50,7 +50,7 @@ export async function createHttpServer(options: HttpServerOptions) {
     // The docs UI plugin registers its own routes; they are public by this explicit rule.
     if (!route.config?.access && route.url.startsWith('/docs')) route.config = { ...route.config, access: 'public' }
     const access = route.config?.access
-    if (!access) throw new Error(`route ${route.method} ${route.url} declares no access`)
+    if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no access`)
     if (access === 'public') publicRoutes.push(`${String(route.method)} ${route.url}`)
   })
   app.addHook('onRequest', async (request, reply) => {

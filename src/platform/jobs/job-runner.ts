@@ -107,6 +107,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     },
     drain,
     start(pollMs) {
+      if (timer) return
       const tick = () => {
         drain()
           .catch((error: unknown) => deps.logger.error({ err: error }, 'job runner tick failed'))
@@ -119,7 +120,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     async stop() {
       if (timer) clearTimeout(timer)
       timer = null
-      await running
+      await running?.catch(() => 0)
     },
   }
 }
@@ -132,6 +133,14 @@ async function claim(
 ): Promise<JobTable[]> {
   const now = deps.clock.now()
   const nowIso = now.toISOString()
+  // A job whose last allowed attempt died with its worker (a crash each time) is not retried forever.
+  await db
+    .updateTable('platform_jobs')
+    .set({ status: 'failed', locked_by: null, locked_until: null, last_error: 'lease expired on the last attempt', updated_at: nowIso })
+    .where('status', '=', 'running')
+    .where('locked_until', '<', nowIso)
+    .whereRef('attempts', '>=', 'max_attempts')
+    .execute()
   const due = db
     .selectFrom('platform_jobs')
     .select('id')
