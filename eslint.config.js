@@ -11,7 +11,9 @@ export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'eslint.config.js', 'bin/**'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
@@ -24,7 +26,17 @@ export default tseslint.config(
   {
     files: ['src/platform/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/modules/**', '**/app.js'], message: 'platform/ never imports modules/ or the app.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/modules/**', '**/app.js'],
+              message: 'platform/ never imports modules/ or the app.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -38,8 +38,15 @@ export interface AppOptions {
 
 function actorOf(request: FastifyRequest): Actor {
   const header = request.headers['x-tongban-channel']
-  const asked = typeof header === 'string' && (CHANNELS as readonly string[]).includes(header) ? (header as Channel) : 'web'
-  return { principal: request.principal, requestId: request.id, channel: request.principal?.channel ?? asked }
+  const asked =
+    typeof header === 'string' && (CHANNELS as readonly string[]).includes(header)
+      ? (header as Channel)
+      : 'web'
+  return {
+    principal: request.principal,
+    requestId: request.id,
+    channel: request.principal?.channel ?? asked,
+  }
 }
 
 /** The composition root: the platform kernel, every module, and the HTTP server over them. */
@@ -47,13 +54,18 @@ export async function buildApp(options: AppOptions) {
   const { config } = options
   const clock = options.clock ?? systemClock
   const logger = options.logger ?? createLogger({ level: config.logLevel })
-  const database = options.database ?? openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath })
+  const database =
+    options.database ?? openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath })
   const { db, dialect } = database
   await migrateToLatest(db, dialect, ALL_MIGRATIONS)
 
   const secret = resolveSecret(config)
   const cipher = createFieldCipher(deriveFieldKeys(secret))
-  const tokens = createTokenService({ secret: hkdfSm3(secret, 'tongban', 'tongban/access-token/v1', 32), accessTtlSeconds: config.accessTokenTtlSeconds, now: () => clock.now() })
+  const tokens = createTokenService({
+    secret: hkdfSm3(secret, 'tongban', 'tongban/access-token/v1', 32),
+    accessTtlSeconds: config.accessTokenTtlSeconds,
+    now: () => clock.now(),
+  })
   const audit = createAuditTrail({ db, dialect, clock })
   const guard = createGuard(createAuthorizer())
   const notifier = createOutboxNotifier({ db, clock })
@@ -62,11 +74,35 @@ export async function buildApp(options: AppOptions) {
   const events = createEventBus({ queue, runner })
   const calendar = await createCalendarService({ db, audit, guard, clock })
 
-  const identity = createIdentityModule({ db, dialect, clock, audit, guard, cipher, notifier, tokens, refreshTokenTtlDays: config.refreshTokenTtlDays })
-  const catalog = createCatalogModule({ db, clock, audit, guard, departments: identity.departments })
+  const identity = createIdentityModule({
+    db,
+    dialect,
+    clock,
+    audit,
+    guard,
+    cipher,
+    notifier,
+    tokens,
+    refreshTokenTtlDays: config.refreshTokenTtlDays,
+  })
+  const catalog = createCatalogModule({
+    db,
+    clock,
+    audit,
+    guard,
+    departments: identity.departments,
+  })
 
   let shuttingDown = false
-  const http = await createHttpServer({ logger, db, clock, bodyLimit: config.bodyLimitBytes, resolvePrincipal: (token) => identity.resolvePrincipal(token), mayPerform: (p, action) => guard.mayPerform(p, action), version: VERSION })
+  const http = await createHttpServer({
+    logger,
+    db,
+    clock,
+    bodyLimit: config.bodyLimitBytes,
+    resolvePrincipal: (token) => identity.resolvePrincipal(token),
+    mayPerform: (p, action) => guard.mayPerform(p, action),
+    version: VERSION,
+  })
   await http.register(healthRoutes, { db, isShuttingDown: () => shuttingDown })
   const idRoutes = identity.routes(actorOf, config.authRateLimitPerMinute)
   await http.register(idRoutes.plugin, { ...idRoutes.options, prefix: '/api/v1' })
@@ -79,14 +115,43 @@ export async function buildApp(options: AppOptions) {
 
   const timers: NodeJS.Timeout[] = []
   return {
-    http, database, clock, logger, audit, guard, cipher, queue, runner, events, calendar, identity, catalog, config,
+    http,
+    database,
+    clock,
+    logger,
+    audit,
+    guard,
+    cipher,
+    queue,
+    runner,
+    events,
+    calendar,
+    identity,
+    catalog,
+    config,
     /** Starts the background work: job runner, deliberate WAL checkpoints, calendar refresh. */
     startBackground() {
       runner.start(config.jobPollMs)
       if (dialect === 'sqlite') {
-        timers.push(setInterval(() => void database.checkpoint().catch((err: unknown) => logger.warn({ err }, 'checkpoint failed')), config.checkpointIntervalMs))
+        timers.push(
+          setInterval(
+            () =>
+              void database
+                .checkpoint()
+                .catch((err: unknown) => logger.warn({ err }, 'checkpoint failed')),
+            config.checkpointIntervalMs,
+          ),
+        )
       }
-      timers.push(setInterval(() => void calendar.reload().catch((err: unknown) => logger.warn({ err }, 'calendar reload failed')), 60_000))
+      timers.push(
+        setInterval(
+          () =>
+            void calendar
+              .reload()
+              .catch((err: unknown) => logger.warn({ err }, 'calendar reload failed')),
+          60_000,
+        ),
+      )
     },
     /** Graceful shutdown: refuse new work, finish requests in flight and the running job, close the DB. */
     async close() {

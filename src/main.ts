@@ -20,7 +20,9 @@ Usage:
 Settings come from TONGBAN_* environment variables and DATABASE_URL (see README).`
 
 async function withApp<T>(config: Config, work: (app: App) => Promise<T>): Promise<T> {
-  const app = await buildApp({ config: { ...config, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel } })
+  const app = await buildApp({
+    config: { ...config, logLevel: config.logLevel === 'info' ? 'warn' : config.logLevel },
+  })
   try {
     return await work(app)
   } finally {
@@ -41,14 +43,28 @@ async function serve(config: Config, seedIfEmpty: boolean): Promise<void> {
     if (stopping) return
     stopping = true
     app.logger.info({ signal }, 'shutting down')
-    app.close().then(() => process.exit(0), (err: unknown) => { app.logger.error({ err }, 'shutdown failed'); process.exit(1) })
+    app.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        app.logger.error({ err }, 'shutdown failed')
+        process.exit(1)
+      },
+    )
   }
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))
 }
 
 async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { 'seed-if-empty': { type: 'boolean' }, demo: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } })
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'seed-if-empty': { type: 'boolean' },
+      demo: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  })
   const [command, sub, arg] = positionals
   if (values.help || !command) {
     console.log(USAGE)
@@ -68,9 +84,15 @@ async function main(argv: string[]): Promise<number> {
       return 0
     }
     case 'seed':
-      if (!values.demo) { console.error('tongban seed: only --demo is supported'); return 2 }
+      if (!values.demo) {
+        console.error('tongban seed: only --demo is supported')
+        return 2
+      }
       return withApp(config, async (app) => {
-        if (!(await app.identity.isEmpty())) { console.error('tongban seed --demo: the database already has data; nothing done'); return 1 }
+        if (!(await app.identity.isEmpty())) {
+          console.error('tongban seed --demo: the database already has data; nothing done')
+          return 1
+        }
         console.log(JSON.stringify(await seedDemo(app)))
         return 0
       })
@@ -78,16 +100,36 @@ async function main(argv: string[]): Promise<number> {
       if (sub !== 'verify') break
       return withApp(config, async (app) => {
         const result = await app.audit.verify()
-        if (result.ok) { console.log(`audit chain OK: ${result.checked} records verified (SM3)`); return 0 }
-        console.error(`audit chain BROKEN at record seq=${result.firstBad?.seq} id=${result.firstBad?.id}: ${result.firstBad?.reason} (${result.checked} records before it verified)`)
+        if (result.ok) {
+          console.log(`audit chain OK: ${result.checked} records verified (SM3)`)
+          return 0
+        }
+        console.error(
+          `audit chain BROKEN at record seq=${result.firstBad?.seq} id=${result.firstBad?.id}: ${result.firstBad?.reason} (${result.checked} records before it verified)`,
+        )
         return 1
       })
     case 'calendar':
       return withApp(config, async (app) => {
-        if (sub === 'years') { for (const y of app.calendar.listYears()) console.log(`${y.year}\t${y.source}`); return 0 }
-        if (sub !== 'load' || !arg) { console.error(USAGE); return 2 }
+        if (sub === 'years') {
+          for (const y of app.calendar.listYears()) console.log(`${y.year}\t${y.source}`)
+          return 0
+        }
+        if (sub !== 'load' || !arg) {
+          console.error(USAGE)
+          return 2
+        }
         const input: unknown = JSON.parse(readFileSync(arg, 'utf8'))
-        const admin = { ...systemActor('cli'), principal: { id: 'cli', kind: 'staff' as const, sessionId: 'cli', channel: 'counter' as const, assignments: [{ role: 'system_admin', departmentId: null }] } }
+        const admin = {
+          ...systemActor('cli'),
+          principal: {
+            id: 'cli',
+            kind: 'staff' as const,
+            sessionId: 'cli',
+            channel: 'counter' as const,
+            assignments: [{ role: 'system_admin', departmentId: null }],
+          },
+        }
         const result = await app.calendar.loadYear(admin, input)
         console.log(`loaded ${result.year}${result.replaced ? ' (replaced)' : ''}`)
         return 0
@@ -98,10 +140,15 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => { if (code >= 0) process.exit(code) },
+  (code) => {
+    if (code >= 0) process.exit(code)
+  },
   (error: unknown) => {
     if (error instanceof ConfigError) console.error(error.message)
-    else if (error instanceof DomainError) console.error(`${error.code}: ${JSON.stringify(error.fields.length ? error.fields : error.params)}`)
+    else if (error instanceof DomainError)
+      console.error(
+        `${error.code}: ${JSON.stringify(error.fields.length ? error.fields : error.params)}`,
+      )
     else if (error instanceof SyntaxError) console.error(`invalid JSON: ${error.message}`)
     else console.error(error)
     process.exit(1)

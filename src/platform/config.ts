@@ -53,11 +53,14 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`DATABASE_URL: must be a postgres:// URL (leave it unset for embedded SQLite)`)
   }
   const logLevel = env.TONGBAN_LOG_LEVEL ?? 'info'
-  if (!LOG_LEVELS.includes(logLevel)) problems.push(`TONGBAN_LOG_LEVEL=${logLevel}: must be one of ${LOG_LEVELS.join(', ')}`)
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`TONGBAN_LOG_LEVEL=${logLevel}: must be one of ${LOG_LEVELS.join(', ')}`)
   const secret = env.TONGBAN_SECRET || undefined
-  if (secret !== undefined && secret.length < 32) problems.push('TONGBAN_SECRET: must be at least 32 characters')
+  if (secret !== undefined && secret.length < 32)
+    problems.push('TONGBAN_SECRET: must be at least 32 characters')
   const production = env.NODE_ENV === 'production'
-  if (production && secret === undefined) problems.push('TONGBAN_SECRET: required when NODE_ENV=production')
+  if (production && secret === undefined)
+    problems.push('TONGBAN_SECRET: required when NODE_ENV=production')
   const demo = parseBool(env.TONGBAN_DEMO, !production, 'TONGBAN_DEMO', problems)
   if (production && demo) problems.push('TONGBAN_DEMO: cannot be on when NODE_ENV=production')
   const dataDir = resolve(env.TONGBAN_DATA_DIR ?? 'data')
@@ -82,7 +85,12 @@ export function loadConfig(env: Env = process.env): Config {
   return config
 }
 
-function parseBool(raw: string | undefined, fallback: boolean, name: string, problems: string[]): boolean {
+function parseBool(
+  raw: string | undefined,
+  fallback: boolean,
+  name: string,
+  problems: string[],
+): boolean {
   if (raw === undefined || raw === '') return fallback
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true
   if (['0', 'false', 'no', 'off'].includes(raw)) return false

@@ -25,12 +25,16 @@ describe.each(testDialects())('the demo city seed (%s)', (dialect) => {
   it('publishes the three bundles, 企业开办 with five departments', async () => {
     const bundles = (await t.app.http.inject({ url: '/api/v1/catalog/bundles' })).json()
     expect(bundles).toHaveLength(DEMO_BUNDLES.length)
-    const company = (await t.app.http.inject({ url: '/api/v1/catalog/bundles/start_company' })).json()
+    const company = (
+      await t.app.http.inject({ url: '/api/v1/catalog/bundles/start_company' })
+    ).json()
     expect(company.content.members).toHaveLength(5)
   })
 
   it('finds items by a Chinese keyword', async () => {
-    const list = (await t.app.http.inject({ url: `/api/v1/catalog/items?q=${encodeURIComponent('登记')}` })).json()
+    const list = (
+      await t.app.http.inject({ url: `/api/v1/catalog/items?q=${encodeURIComponent('登记')}` })
+    ).json()
     expect(list.items.length).toBeGreaterThan(0)
     for (const i of list.items) expect(i.name.zh).toContain('登记')
   })

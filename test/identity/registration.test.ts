@@ -6,7 +6,12 @@ import { testDialects } from '../support/databases.js'
 
 const withCheck = (first17: string) => `${first17}${computeIdCheckChar(first17)}`
 const wrongCheck = (id: string) => `${id.slice(0, 17)}${id.endsWith('0') ? '1' : '0'}`
-const person = (first17: string, phone = '13912345678') => ({ name: '李华', idNumber: withCheck(first17), phone, password: 'Passw0rd!' })
+const person = (first17: string, phone = '13912345678') => ({
+  name: '李华',
+  idNumber: withCheck(first17),
+  phone,
+  password: 'Passw0rd!',
+})
 
 describe.each(testDialects())('registering a citizen once (%s)', (dialect) => {
   let t: TestApp
@@ -14,14 +19,20 @@ describe.each(testDialects())('registering a citizen once (%s)', (dialect) => {
     t = await createTestApp({ dialect })
   })
   afterAll(() => t.dispose())
-  const register = (body: unknown) => t.app.http.inject({ method: 'POST', url: '/api/v1/persons', payload: body as object })
+  const register = (body: unknown) =>
+    t.app.http.inject({ method: 'POST', url: '/api/v1/persons', payload: body as object })
 
   it('registers a person and returns masked numbers only', async () => {
     const input = person('33010619900307123')
     const res = await register(input)
     expect(res.statusCode).toBe(201)
     const body = res.json()
-    expect(body).toMatchObject({ name: '李华', birthDate: '1990-03-07', sex: 'male', phoneMasked: '139****5678' })
+    expect(body).toMatchObject({
+      name: '李华',
+      birthDate: '1990-03-07',
+      sex: 'male',
+      phoneMasked: '139****5678',
+    })
     expect(body.idNumberMasked).toBe(`330106********${input.idNumber.slice(-4)}`)
     expect(res.body).not.toContain(input.idNumber)
   })
@@ -43,30 +54,57 @@ describe.each(testDialects())('registering a citizen once (%s)', (dialect) => {
   })
 
   it.each([
-    ['a wrong check digit', { ...person('33010619900307123'), idNumber: wrongCheck(withCheck('33010619900307123')) }, 'bad_check_digit'],
+    [
+      'a wrong check digit',
+      { ...person('33010619900307123'), idNumber: wrongCheck(withCheck('33010619900307123')) },
+      'bad_check_digit',
+    ],
     ['an impossible birth date', person('33010619900230123'), 'invalid_birth_date'],
     ['an unknown division', person('99999919900307123'), 'unknown_division'],
     ['a birth date in the future', person('33010620990307123'), 'birth_date_in_future'],
-  ])('refuses an ID number with %s, naming the field and the reason', async (_label, body, reason) => {
-    const before = await countRows(t.app.database.db, WRITE_TABLES)
-    const res = await register(body)
-    expect(res.statusCode).toBe(400)
-    const problem = res.json()
-    expect(problem.errors).toContainEqual(expect.objectContaining({ pointer: '/idNumber', code: reason }))
-    expect(await countRows(t.app.database.db, WRITE_TABLES)).toEqual(before)
-  })
+  ])(
+    'refuses an ID number with %s, naming the field and the reason',
+    async (_label, body, reason) => {
+      const before = await countRows(t.app.database.db, WRITE_TABLES)
+      const res = await register(body)
+      expect(res.statusCode).toBe(400)
+      const problem = res.json()
+      expect(problem.errors).toContainEqual(
+        expect.objectContaining({ pointer: '/idNumber', code: reason }),
+      )
+      expect(await countRows(t.app.database.db, WRITE_TABLES)).toEqual(before)
+    },
+  )
 
   it('reports every bad field of one registration together', async () => {
     const res = await register({ name: 'x', idNumber: '123', phone: '12345', password: 'short' })
-    expect(res.json().errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/idNumber', '/name', '/password', '/phone'])
+    expect(
+      res
+        .json()
+        .errors.map((e: { pointer: string }) => e.pointer)
+        .sort(),
+    ).toEqual(['/idNumber', '/name', '/password', '/phone'])
   })
 
   it('audits the registration with the channel and request id, without the raw number', async () => {
     const input = person('33010619851111222', '13600000001')
-    const res = await t.app.http.inject({ method: 'POST', url: '/api/v1/persons', payload: input, headers: { 'x-tongban-channel': 'miniprogram', 'x-request-id': 'reg-audit-0001' } })
-    const records = await t.app.database.db.selectFrom('platform_audit_records').selectAll().where('subject_id', '=', res.json().id).execute()
+    const res = await t.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/persons',
+      payload: input,
+      headers: { 'x-tongban-channel': 'miniprogram', 'x-request-id': 'reg-audit-0001' },
+    })
+    const records = await t.app.database.db
+      .selectFrom('platform_audit_records')
+      .selectAll()
+      .where('subject_id', '=', res.json().id)
+      .execute()
     expect(records).toHaveLength(1)
-    expect(records[0]).toMatchObject({ action: 'identity.person.registered', channel: 'miniprogram', request_id: 'reg-audit-0001' })
+    expect(records[0]).toMatchObject({
+      action: 'identity.person.registered',
+      channel: 'miniprogram',
+      request_id: 'reg-audit-0001',
+    })
     expect(records[0]?.after_json).not.toContain(input.idNumber)
   })
 })
@@ -78,7 +116,12 @@ describe.each(testDialects())('retrying a registration with an Idempotency-Key (
   })
   afterAll(() => t.dispose())
   const send = (key: string, body: object) =>
-    t.app.http.inject({ method: 'POST', url: '/api/v1/persons', payload: body, headers: { 'idempotency-key': key } })
+    t.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/persons',
+      payload: body,
+      headers: { 'idempotency-key': key },
+    })
 
   it('replays the first answer and creates one person only', async () => {
     const body = person('33010619930101456', '13700000002')

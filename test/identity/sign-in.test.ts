@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../support/app.js'
 import { testDialects } from '../support/databases.js'
-import { DEMO_PASSWORD, DEMO_PERSONS, bearer, latestCode, seedDemo, signInPerson } from '../support/demo.js'
+import {
+  DEMO_PASSWORD,
+  DEMO_PERSONS,
+  bearer,
+  latestCode,
+  seedDemo,
+  signInPerson,
+} from '../support/demo.js'
 
 describe.each(testDialects())('signing in, tokens and sessions (%s)', (dialect) => {
   let t: TestApp
@@ -15,7 +22,11 @@ describe.each(testDialects())('signing in, tokens and sessions (%s)', (dialect) 
   afterAll(() => t.dispose())
   const me = (token: string) => t.app.http.inject({ url: '/api/v1/me', headers: bearer(token) })
   const startSignIn = (password: string, identifier = person.idNumber) =>
-    t.app.http.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { kind: 'person', identifier, password, channel: 'app' } })
+    t.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { kind: 'person', identifier, password, channel: 'app' },
+    })
 
   it('signs in with password then the texted code, on the chosen channel', async () => {
     const tokens = await signInPerson(t.app, 1, 'app')
@@ -38,13 +49,20 @@ describe.each(testDialects())('signing in, tokens and sessions (%s)', (dialect) 
     const tokens = await signInPerson(t.app, 1)
     const [h, p, s] = tokens.accessToken.split('.')
     const claims = JSON.parse(Buffer.from(p ?? '', 'base64url').toString())
-    const forged = Buffer.from(JSON.stringify({ ...claims, sub: 'someone-else' })).toString('base64url')
+    const forged = Buffer.from(JSON.stringify({ ...claims, sub: 'someone-else' })).toString(
+      'base64url',
+    )
     expect((await me(`${h}.${forged}.${s}`)).json().code).toBe('PLATFORM_TOKEN_INVALID')
   })
 
   it('rotates refresh tokens and revokes the whole family when a used one comes back', async () => {
     const first = await signInPerson(t.app, 1)
-    const refresh = (token: string) => t.app.http.inject({ method: 'POST', url: '/api/v1/auth/refresh', payload: { refreshToken: token } })
+    const refresh = (token: string) =>
+      t.app.http.inject({
+        method: 'POST',
+        url: '/api/v1/auth/refresh',
+        payload: { refreshToken: token },
+      })
     const second = await refresh(first.refreshToken)
     expect(second.statusCode).toBe(200)
     const rotated = second.json()
@@ -61,26 +79,43 @@ describe.each(testDialects())('signing in, tokens and sessions (%s)', (dialect) 
     const start = (await startSignIn(DEMO_PASSWORD)).json()
     const texted = await latestCode(t.app, person.phone)
     const wrongCode = texted === '000000' ? '111111' : '000000'
-    const wrong = await t.app.http.inject({ method: 'POST', url: '/api/v1/auth/verify', payload: { challengeId: start.challengeId, code: wrongCode } })
+    const wrong = await t.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/auth/verify',
+      payload: { challengeId: start.challengeId, code: wrongCode },
+    })
     expect(wrong.json().code).toBe('IDENTITY_OTP_INVALID')
     const code = await latestCode(t.app, person.phone)
-    const ok = await t.app.http.inject({ method: 'POST', url: '/api/v1/auth/verify', payload: { challengeId: start.challengeId, code } })
+    const ok = await t.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/auth/verify',
+      payload: { challengeId: start.challengeId, code },
+    })
     expect(ok.statusCode).toBe(200)
-    const again = await t.app.http.inject({ method: 'POST', url: '/api/v1/auth/verify', payload: { challengeId: start.challengeId, code } })
+    const again = await t.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/auth/verify',
+      payload: { challengeId: start.challengeId, code },
+    })
     expect(again.json().code).toBe('IDENTITY_OTP_INVALID')
   })
 
   it('signs out everywhere: every session of the person stops working', async () => {
     const web = await signInPerson(t.app, 2, 'web')
     const app = await signInPerson(t.app, 2, 'app')
-    const res = await t.app.http.inject({ method: 'POST', url: '/api/v1/auth/sign-out-everywhere', headers: bearer(web.accessToken) })
+    const res = await t.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-out-everywhere',
+      headers: bearer(web.accessToken),
+    })
     expect(res.json().revoked).toBeGreaterThanOrEqual(2)
     expect((await me(app.accessToken)).statusCode).toBe(401)
     expect((await me(web.accessToken)).statusCode).toBe(401)
   })
 
   it('locks the account after five wrong passwords, with back-off, and says until when', async () => {
-    for (let i = 0; i < 4; i++) expect((await startSignIn('Wrong-pass-1')).json().code).toBe('IDENTITY_CREDENTIALS_INVALID')
+    for (let i = 0; i < 4; i++)
+      expect((await startSignIn('Wrong-pass-1')).json().code).toBe('IDENTITY_CREDENTIALS_INVALID')
     const fifth = await startSignIn('Wrong-pass-1')
     expect(fifth.statusCode).toBe(423)
     expect(fifth.json().code).toBe('IDENTITY_ACCOUNT_LOCKED')
@@ -89,7 +124,11 @@ describe.each(testDialects())('signing in, tokens and sessions (%s)', (dialect) 
     expect((await startSignIn('Wrong-pass-1')).json().code).toBe('IDENTITY_ACCOUNT_LOCKED')
     now += 121_000
     expect((await startSignIn(DEMO_PASSWORD)).statusCode).toBe(200)
-    const audit = await t.app.database.db.selectFrom('platform_audit_records').select('action').where('action', '=', 'identity.account.locked').execute()
+    const audit = await t.app.database.db
+      .selectFrom('platform_audit_records')
+      .select('action')
+      .where('action', '=', 'identity.account.locked')
+      .execute()
     expect(audit.length).toBeGreaterThanOrEqual(2)
   })
 
@@ -102,8 +141,16 @@ describe.each(testDialects())('signing in, tokens and sessions (%s)', (dialect) 
 
 describe('sign-in rate limit', () => {
   it('answers 429 as problem+json once a client exceeds the per-minute limit', async () => {
-    const t = await createTestApp({ dialect: 'sqlite', env: { TONGBAN_AUTH_RATE_LIMIT_PER_MINUTE: '3' } })
-    const attempt = () => t.app.http.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { kind: 'staff', identifier: 'nobody', password: 'Wrong-pass-1', channel: 'web' } })
+    const t = await createTestApp({
+      dialect: 'sqlite',
+      env: { TONGBAN_AUTH_RATE_LIMIT_PER_MINUTE: '3' },
+    })
+    const attempt = () =>
+      t.app.http.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { kind: 'staff', identifier: 'nobody', password: 'Wrong-pass-1', channel: 'web' },
+      })
     const statuses = []
     for (let i = 0; i < 4; i++) statuses.push((await attempt()).statusCode)
     expect(statuses).toEqual([401, 401, 401, 429])

@@ -15,11 +15,24 @@ const run = promisify(execFile)
 
 describe('tongban audit verify', () => {
   it('passes on an intact chain and names the record modified directly in the database', async () => {
-    const env = { ...process.env, TONGBAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'tongban-audit-')), TONGBAN_SECRET: TEST_SECRET, TONGBAN_LOG_LEVEL: 'silent' }
+    const env = {
+      ...process.env,
+      TONGBAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'tongban-audit-')),
+      TONGBAN_SECRET: TEST_SECRET,
+      TONGBAN_LOG_LEVEL: 'silent',
+    }
     const config = loadConfig(env)
     const app = await buildApp({ config, logger: pino({ level: 'silent' }) })
     for (let i = 0; i < 3; i++) {
-      await app.database.db.transaction().execute((trx) => app.audit.record(trx, systemActor(`cli-${i}`), { action: 'test.cli', subject: { type: 'thing', id: String(i) }, after: { i } }))
+      await app.database.db
+        .transaction()
+        .execute((trx) =>
+          app.audit.record(trx, systemActor(`cli-${i}`), {
+            action: 'test.cli',
+            subject: { type: 'thing', id: String(i) },
+            after: { i },
+          }),
+        )
     }
     await app.close()
     const cli = (args: string[]) => run(process.execPath, ['bin/tongban.js', ...args], { env })
@@ -28,11 +41,24 @@ describe('tongban audit verify', () => {
     expect(ok.stdout).toContain('audit chain OK: 3 records')
 
     const db = openDatabase({ sqlitePath: config.sqlitePath })
-    const second = await db.db.selectFrom('platform_audit_records').select(['seq', 'id']).orderBy('seq').offset(1).limit(1).executeTakeFirstOrThrow()
-    await db.db.updateTable('platform_audit_records').set({ actor_kind: 'forged' }).where('seq', '=', second.seq).execute()
+    const second = await db.db
+      .selectFrom('platform_audit_records')
+      .select(['seq', 'id'])
+      .orderBy('seq')
+      .offset(1)
+      .limit(1)
+      .executeTakeFirstOrThrow()
+    await db.db
+      .updateTable('platform_audit_records')
+      .set({ actor_kind: 'forged' })
+      .where('seq', '=', second.seq)
+      .execute()
     await db.close()
 
-    const failed = await cli(['audit', 'verify']).then(() => null, (error: { code: number; stderr: string }) => error)
+    const failed = await cli(['audit', 'verify']).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    )
     expect(failed?.code).toBe(1)
     expect(failed?.stderr).toContain(`seq=${second.seq} id=${second.id}: hash_mismatch`)
   }, 60_000)

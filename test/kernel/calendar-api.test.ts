@@ -23,7 +23,9 @@ describe.each(testDialects())('the working-day calendar over HTTP (%s)', (dialec
   it('skips the National Day holiday and counts the make-up Saturday', async () => {
     expect((await get('/add-working-days?from=2026-09-30&days=1')).json().date).toBe('2026-10-08')
     expect((await get('/add-working-days?from=2026-10-09&days=1')).json().date).toBe('2026-10-10')
-    expect((await get('/working-days-between?from=2026-09-30&to=2026-10-10')).json().workingDays).toBe(3)
+    expect(
+      (await get('/working-days-between?from=2026-09-30&to=2026-10-10')).json().workingDays,
+    ).toBe(3)
   })
 
   it('answers unknown, not a Monday–Friday guess, beyond the loaded years', async () => {
@@ -38,20 +40,42 @@ describe.each(testDialects())('the working-day calendar over HTTP (%s)', (dialec
   })
 
   it('lets the system admin load a new year, audited, and then answers for it', async () => {
-    const res = await t.app.http.inject({ method: 'PUT', url: '/api/v1/calendar/years/2027', headers: bearer(admin), payload: YEAR_2027 })
+    const res = await t.app.http.inject({
+      method: 'PUT',
+      url: '/api/v1/calendar/years/2027',
+      headers: bearer(admin),
+      payload: YEAR_2027,
+    })
     expect(res.statusCode).toBe(200)
     expect((await get('/add-working-days?from=2026-12-31&days=1')).json().date).toBe('2027-01-04')
-    const audit = await t.app.database.db.selectFrom('platform_audit_records').select('action').where('subject_id', '=', '2027').execute()
+    const audit = await t.app.database.db
+      .selectFrom('platform_audit_records')
+      .select('action')
+      .where('subject_id', '=', '2027')
+      .execute()
     expect(audit).toEqual([{ action: 'calendar.year.loaded' }])
   })
 
   it('refuses invalid year data naming the field, and a caller without the permission', async () => {
-    const bad = { ...YEAR_2027, holidays: [{ ...YEAR_2027.holidays[0], makeUpWorkdays: ['2027-01-06'] }] }
-    const res = await t.app.http.inject({ method: 'PUT', url: '/api/v1/calendar/years/2027', headers: bearer(admin), payload: bad })
+    const bad = {
+      ...YEAR_2027,
+      holidays: [{ ...YEAR_2027.holidays[0], makeUpWorkdays: ['2027-01-06'] }],
+    }
+    const res = await t.app.http.inject({
+      method: 'PUT',
+      url: '/api/v1/calendar/years/2027',
+      headers: bearer(admin),
+      payload: bad,
+    })
     expect(res.statusCode).toBe(400)
     expect(res.json().errors[0].pointer).toBe('/holidays/0/makeUpWorkdays/0')
     const auditor = await signInStaff(t.app, 'auditor')
-    const denied = await t.app.http.inject({ method: 'PUT', url: '/api/v1/calendar/years/2027', headers: bearer(auditor), payload: YEAR_2027 })
+    const denied = await t.app.http.inject({
+      method: 'PUT',
+      url: '/api/v1/calendar/years/2027',
+      headers: bearer(auditor),
+      payload: YEAR_2027,
+    })
     expect(denied.statusCode).toBe(403)
   })
 })

@@ -3,7 +3,12 @@ import { createTestApp, type TestApp } from '../support/app.js'
 import { countRows, WRITE_TABLES } from '../support/counts.js'
 import { testDialects } from '../support/databases.js'
 
-const VALID_PERSON = { name: '王小明', idNumber: '11010519491231002X', phone: '13800000099', password: 'Passw0rd!' }
+const VALID_PERSON = {
+  name: '王小明',
+  idNumber: '11010519491231002X',
+  phone: '13800000099',
+  password: 'Passw0rd!',
+}
 
 describe.each(testDialects())('bad input over HTTP (%s)', (dialect) => {
   let t: TestApp
@@ -14,18 +19,27 @@ describe.each(testDialects())('bad input over HTTP (%s)', (dialect) => {
   })
   afterAll(() => t.dispose())
 
-  const post = (payload: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-    t.app.http.inject({ method: 'POST', url: '/api/v1/persons', payload, headers })
+  const post = (
+    payload: string,
+    headers: Record<string, string> = { 'content-type': 'application/json' },
+  ) => t.app.http.inject({ method: 'POST', url: '/api/v1/persons', payload, headers })
 
   function expectProblem(res: Awaited<ReturnType<typeof post>>, status: number, code: string) {
     expect(res.statusCode).toBe(status)
     expect(res.headers['content-type']).toContain('application/problem+json')
     const body = res.json()
-    expect(body).toMatchObject({ status, code, type: expect.stringContaining('urn:tongban:problem:') })
+    expect(body).toMatchObject({
+      status,
+      code,
+      type: expect.stringContaining('urn:tongban:problem:'),
+    })
     expect(body.messages.zh.length).toBeGreaterThan(0)
     expect(body.messages.en.length).toBeGreaterThan(0)
     expect(body.requestId).toBe(res.headers['x-request-id'])
-    return body as { errors: Array<{ pointer: string; code: string; message: { zh: string; en: string } }>; detail: string }
+    return body as {
+      errors: Array<{ pointer: string; code: string; message: { zh: string; en: string } }>
+      detail: string
+    }
   }
 
   it('answers malformed JSON with PLATFORM_MALFORMED_JSON', async () => {
@@ -34,21 +48,38 @@ describe.each(testDialects())('bad input over HTTP (%s)', (dialect) => {
 
   it('names every missing field with a JSON pointer', async () => {
     const body = expectProblem(await post('{}'), 400, 'PLATFORM_VALIDATION_FAILED')
-    expect(body.errors.map((e) => e.pointer).sort()).toEqual(['/idNumber', '/name', '/password', '/phone'])
+    expect(body.errors.map((e) => e.pointer).sort()).toEqual([
+      '/idNumber',
+      '/name',
+      '/password',
+      '/phone',
+    ])
     expect(body.errors.every((e) => e.code === 'required')).toBe(true)
   })
 
   it('refuses a wrong type instead of coercing it', async () => {
-    const body = expectProblem(await post(JSON.stringify({ ...VALID_PERSON, phone: 13800000099 })), 400, 'PLATFORM_VALIDATION_FAILED')
+    const body = expectProblem(
+      await post(JSON.stringify({ ...VALID_PERSON, phone: 13800000099 })),
+      400,
+      'PLATFORM_VALIDATION_FAILED',
+    )
     expect(body.errors).toEqual([expect.objectContaining({ pointer: '/phone', code: 'type' })])
   })
 
   it('answers an oversize body with 413', async () => {
-    expectProblem(await post(JSON.stringify({ ...VALID_PERSON, name: '张'.repeat(5000) })), 413, 'PLATFORM_BODY_TOO_LARGE')
+    expectProblem(
+      await post(JSON.stringify({ ...VALID_PERSON, name: '张'.repeat(5000) })),
+      413,
+      'PLATFORM_BODY_TOO_LARGE',
+    )
   })
 
   it('answers an unsupported content type with 415', async () => {
-    expectProblem(await post('name=x', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'PLATFORM_UNSUPPORTED_MEDIA_TYPE')
+    expectProblem(
+      await post('name=x', { 'content-type': 'application/x-www-form-urlencoded' }),
+      415,
+      'PLATFORM_UNSUPPORTED_MEDIA_TYPE',
+    )
   })
 
   it('answers an unknown route with a 404 problem', async () => {
@@ -57,12 +88,20 @@ describe.each(testDialects())('bad input over HTTP (%s)', (dialect) => {
   })
 
   it('speaks English when the client prefers it', async () => {
-    const res = await t.app.http.inject({ method: 'POST', url: '/api/v1/persons', payload: {}, headers: { 'accept-language': 'en-US,en;q=0.9' } })
+    const res = await t.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/persons',
+      payload: {},
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+    })
     expect(res.json().detail).toBe('The request has invalid fields')
   })
 
   it('keeps a valid caller-supplied request id and echoes it', async () => {
-    const res = await t.app.http.inject({ url: '/healthz', headers: { 'x-request-id': 'counter-42-abcdef' } })
+    const res = await t.app.http.inject({
+      url: '/healthz',
+      headers: { 'x-request-id': 'counter-42-abcdef' },
+    })
     expect(res.headers['x-request-id']).toBe('counter-42-abcdef')
   })
 

@@ -177,7 +177,12 @@ describe.each(testDialects())('background jobs and the outbox (%s)', (dialect) =
     const poison = await queue.enqueue(database.db, effect('poison', { maxAttempts: 2 }))
     await db
       .updateTable('platform_jobs')
-      .set({ status: 'running', attempts: 2, locked_by: 'worker-that-crashed', locked_until: new Date(T0 - 1000).toISOString() })
+      .set({
+        status: 'running',
+        attempts: 2,
+        locked_by: 'worker-that-crashed',
+        locked_until: new Date(T0 - 1000).toISOString(),
+      })
       .where('id', '=', poison)
       .execute()
     expect(await runner.drain()).toBe(0)

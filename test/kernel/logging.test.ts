@@ -22,7 +22,11 @@ describe('logs never print ID numbers or phone numbers unmasked', () => {
 
   it('masks them in request URLs, bodies that are logged and error messages', async () => {
     await t.app.http.inject({ url: `/api/v1/demo/sms?phone=${PHONE}` })
-    await t.app.http.inject({ method: 'POST', url: '/api/v1/persons', payload: { name: '李华', idNumber: ID, phone: PHONE, password: 'x' } })
+    await t.app.http.inject({
+      method: 'POST',
+      url: '/api/v1/persons',
+      payload: { name: '李华', idNumber: ID, phone: PHONE, password: 'x' },
+    })
     t.app.logger.info({ idNumber: ID, nested: { contact: `电话 ${PHONE}` } }, `registered ${ID}`)
     t.app.logger.error(new Error(`lookup failed for ${ID} / +86${PHONE}`))
     const all = lines.join('')

@@ -23,7 +23,13 @@ describe.each(testDialects())('boot from an empty database (%s)', (dialect) => {
   it('publishes an OpenAPI document covering the module routes', async () => {
     const doc = (await t.app.http.inject({ url: '/openapi.json' })).json()
     expect(doc.openapi).toBe('3.1.0')
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/persons', '/api/v1/catalog/items/{id}', '/api/v1/calendar/add-working-days']))
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/persons',
+        '/api/v1/catalog/items/{id}',
+        '/api/v1/calendar/add-working-days',
+      ]),
+    )
     expect((await t.app.http.inject({ url: '/docs' })).statusCode).toBeLessThan(400)
   })
 

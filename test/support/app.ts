@@ -19,7 +19,12 @@ export interface TestApp {
 export const TEST_SECRET = 'test-secret-0123456789-abcdefghijklmnopqrstuvwxyz'
 
 /** The composed app on a disposable database, with a fake clock and silent (or captured) logs. */
-export async function createTestApp(options: { dialect: DialectName; clock?: Clock; logStream?: Writable; env?: Record<string, string> }): Promise<TestApp> {
+export async function createTestApp(options: {
+  dialect: DialectName
+  clock?: Clock
+  logStream?: Writable
+  env?: Record<string, string>
+}): Promise<TestApp> {
   const db = await createTestDatabase(options.dialect)
   const config = loadConfig({
     TONGBAN_SECRET: TEST_SECRET,
@@ -28,8 +33,15 @@ export async function createTestApp(options: { dialect: DialectName; clock?: Clo
     TONGBAN_AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     ...options.env,
   })
-  const logger = options.logStream ? createLogger({ level: 'info', destination: options.logStream }) : pino({ level: 'silent' })
-  const app = await buildApp({ config, database: db, logger, clock: options.clock ?? fixedClock('2026-03-02T01:00:00Z', 1) })
+  const logger = options.logStream
+    ? createLogger({ level: 'info', destination: options.logStream })
+    : pino({ level: 'silent' })
+  const app = await buildApp({
+    config,
+    database: db,
+    logger,
+    clock: options.clock ?? fixedClock('2026-03-02T01:00:00Z', 1),
+  })
   return {
     app,
     db,

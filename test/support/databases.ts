@@ -24,7 +24,10 @@ function withDatabase(url: string, name: string): string {
 }
 
 /** A fresh database per call: SQLite in memory, or a new PostgreSQL database dropped afterwards. */
-export async function createTestDatabase(dialect: DialectName, sqlitePath = ':memory:'): Promise<TestDatabase> {
+export async function createTestDatabase(
+  dialect: DialectName,
+  sqlitePath = ':memory:',
+): Promise<TestDatabase> {
   if (dialect === 'sqlite') {
     const database = openDatabase({ sqlitePath })
     return { ...database, url: undefined, dispose: async () => {} }

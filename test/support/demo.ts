@@ -23,11 +23,26 @@ export interface Tokens {
 }
 
 /** The full two-step sign-in over HTTP: password, then the texted code. */
-export async function signIn(app: App, kind: 'person' | 'staff', identifier: string, phone: string, channel: Channel = 'web', password = DEMO_PASSWORD): Promise<Tokens> {
-  const start = await app.http.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { kind, identifier, password, channel } })
+export async function signIn(
+  app: App,
+  kind: 'person' | 'staff',
+  identifier: string,
+  phone: string,
+  channel: Channel = 'web',
+  password = DEMO_PASSWORD,
+): Promise<Tokens> {
+  const start = await app.http.inject({
+    method: 'POST',
+    url: '/api/v1/auth/sign-in',
+    payload: { kind, identifier, password, channel },
+  })
   if (start.statusCode !== 200) throw new Error(`sign-in failed: ${start.body}`)
   const { challengeId } = start.json<{ challengeId: string }>()
-  const verify = await app.http.inject({ method: 'POST', url: '/api/v1/auth/verify', payload: { challengeId, code: await latestCode(app, phone) } })
+  const verify = await app.http.inject({
+    method: 'POST',
+    url: '/api/v1/auth/verify',
+    payload: { challengeId, code: await latestCode(app, phone) },
+  })
   if (verify.statusCode !== 200) throw new Error(`verify failed: ${verify.body}`)
   return verify.json<Tokens>()
 }

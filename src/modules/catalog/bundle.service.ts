@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../../platform/db/database.js'
 import { DomainError, validationFailed } from '../../platform/errors.js'
 import type { BundleContent, ItemContent } from './catalog.schema.js'
 import { catalogDb, type CatalogDeps } from './catalog.deps.js'
+import { versionNotEditable } from './catalog.errors.js'
 import { catalogStore } from './catalog.store.js'
 import type { BundleRow, BundleVersionRow } from './catalog.tables.js'
 import { checkBundleContent } from './item-content-checks.js'
@@ -12,35 +13,78 @@ import { checkBundleContent } from './item-content-checks.js'
 export function createBundleService(deps: CatalogDeps) {
   const db = catalogDb(deps)
 
-  async function publishedForms(content: BundleContent): Promise<Map<string, Record<string, unknown>>> {
+  async function publishedForms(
+    content: BundleContent,
+  ): Promise<Map<string, Record<string, unknown>>> {
     const forms = new Map<string, Record<string, unknown>>()
     for (const member of content.members) {
       const item = await catalogStore.findItemByCode(db, member.implementationCode)
-      const row = item?.published_version ? await catalogStore.findVersion(db, item.id, item.published_version) : undefined
-      if (row) forms.set(member.implementationCode, (JSON.parse(row.content_json) as ItemContent).formSchema)
+      const row = item?.published_version
+        ? await catalogStore.findVersion(db, item.id, item.published_version)
+        : undefined
+      if (row)
+        forms.set(
+          member.implementationCode,
+          (JSON.parse(row.content_json) as ItemContent).formSchema,
+        )
     }
     return forms
   }
   const view = (bundle: BundleRow, row: BundleVersionRow) => ({
-    id: bundle.id, code: bundle.code, leadDepartmentId: bundle.lead_department_id, status: bundle.status,
-    version: row.version, state: row.state, content: JSON.parse(row.content_json) as BundleContent,
+    id: bundle.id,
+    code: bundle.code,
+    leadDepartmentId: bundle.lead_department_id,
+    status: bundle.status,
+    version: row.version,
+    state: row.state,
+    content: JSON.parse(row.content_json) as BundleContent,
   })
 
   return {
     async createDraft(actor: Actor, leadDepartmentCode: string, content: BundleContent) {
       const department = await deps.departments.findByCode(leadDepartmentCode)
-      if (!department) throw new DomainError('CATALOG_DEPARTMENT_UNKNOWN', { code: leadDepartmentCode })
-      deps.guard.require(actor, 'catalog.item.create', { type: 'bundle', id: content.code, departmentId: department.id })
+      if (!department)
+        throw new DomainError('CATALOG_DEPARTMENT_UNKNOWN', { code: leadDepartmentCode })
+      deps.guard.require(actor, 'catalog.item.create', {
+        type: 'bundle',
+        id: content.code,
+        departmentId: department.id,
+      })
       const errors = checkBundleContent(content, await publishedForms(content))
       if (errors.length > 0) throw validationFailed(errors)
       const now = deps.clock.now().toISOString()
-      const bundle: BundleRow = { id: uuidv7(), code: content.code, lead_department_id: department.id, status: 'draft', published_version: null, latest_version: 1, created_at: now, updated_at: now }
-      const row: BundleVersionRow = { id: uuidv7(), bundle_id: bundle.id, version: 1, state: 'draft', content_json: JSON.stringify(content), published_at: null, created_at: now, updated_at: now }
+      const bundle: BundleRow = {
+        id: uuidv7(),
+        code: content.code,
+        lead_department_id: department.id,
+        status: 'draft',
+        published_version: null,
+        latest_version: 1,
+        created_at: now,
+        updated_at: now,
+      }
+      const row: BundleVersionRow = {
+        id: uuidv7(),
+        bundle_id: bundle.id,
+        version: 1,
+        state: 'draft',
+        content_json: JSON.stringify(content),
+        published_at: null,
+        created_at: now,
+        updated_at: now,
+      }
       try {
         await db.transaction().execute(async (trx) => {
           await catalogStore.insertBundle(trx, bundle)
           await catalogStore.insertBundleVersion(trx, row)
-          await deps.audit.record(trx, actor, { action: 'catalog.bundle.drafted', subject: { type: 'bundle', id: bundle.id }, after: { code: content.code, members: content.members.map((m) => m.implementationCode) } })
+          await deps.audit.record(trx, actor, {
+            action: 'catalog.bundle.drafted',
+            subject: { type: 'bundle', id: bundle.id },
+            after: {
+              code: content.code,
+              members: content.members.map((m) => m.implementationCode),
+            },
+          })
         })
       } catch (error) {
         if (isUniqueViolation(error)) throw new DomainError('CATALOG_BUNDLE_CODE_TAKEN')
@@ -53,25 +97,53 @@ export function createBundleService(deps: CatalogDeps) {
       const bundle = await catalogStore.findBundle(db, bundleId)
       const row = bundle && (await catalogStore.findBundleVersion(db, bundle.id, version))
       if (!bundle || !row) throw new DomainError('CATALOG_BUNDLE_NOT_FOUND')
-      deps.guard.require(actor, 'catalog.item.publish', { type: 'bundle', id: bundle.id, departmentId: bundle.lead_department_id })
-      if (row.state !== 'draft') throw new DomainError('CATALOG_VERSION_NOT_EDITABLE', { version, state: row.state })
-      const errors = checkBundleContent(JSON.parse(row.content_json) as BundleContent, await publishedForms(JSON.parse(row.content_json) as BundleContent))
+      deps.guard.require(actor, 'catalog.item.publish', {
+        type: 'bundle',
+        id: bundle.id,
+        departmentId: bundle.lead_department_id,
+      })
+      if (row.state !== 'draft') throw versionNotEditable(version, row.state)
+      const errors = checkBundleContent(
+        JSON.parse(row.content_json) as BundleContent,
+        await publishedForms(JSON.parse(row.content_json) as BundleContent),
+      )
       if (errors.length > 0) throw validationFailed(errors)
       const now = deps.clock.now().toISOString()
       await db.transaction().execute(async (trx) => {
         await catalogStore.setBundleVersionState(trx, bundle.id, 'published', 'superseded', now)
-        if ((await catalogStore.updateBundleVersionIfState(trx, row.id, 'draft', { state: 'published', published_at: now, updated_at: now })) !== 1) {
-          throw new DomainError('CATALOG_VERSION_NOT_EDITABLE', { version, state: 'published' })
+        if (
+          (await catalogStore.updateBundleVersionIfState(trx, row.id, 'draft', {
+            state: 'published',
+            published_at: now,
+            updated_at: now,
+          })) !== 1
+        ) {
+          throw versionNotEditable(version, 'published')
         }
-        await catalogStore.updateBundle(trx, bundle.id, { status: 'published', published_version: version, updated_at: now })
-        await deps.audit.record(trx, actor, { action: 'catalog.bundle.published', subject: { type: 'bundle', id: bundle.id }, after: { publishedVersion: version } })
+        await catalogStore.updateBundle(trx, bundle.id, {
+          status: 'published',
+          published_version: version,
+          updated_at: now,
+        })
+        await deps.audit.record(trx, actor, {
+          action: 'catalog.bundle.published',
+          subject: { type: 'bundle', id: bundle.id },
+          after: { publishedVersion: version },
+        })
       })
-      return view({ ...bundle, status: 'published', published_version: version }, { ...row, state: 'published' })
+      return view(
+        { ...bundle, status: 'published', published_version: version },
+        { ...row, state: 'published' },
+      )
     },
 
     async getPublished(idOrCode: string) {
-      const bundle = (await catalogStore.findBundle(db, idOrCode)) ?? (await catalogStore.findBundleByCode(db, idOrCode))
-      const row = bundle?.published_version ? await catalogStore.findBundleVersion(db, bundle.id, bundle.published_version) : undefined
+      const bundle =
+        (await catalogStore.findBundle(db, idOrCode)) ??
+        (await catalogStore.findBundleByCode(db, idOrCode))
+      const row = bundle?.published_version
+        ? await catalogStore.findBundleVersion(db, bundle.id, bundle.published_version)
+        : undefined
       if (!bundle || !row) throw new DomainError('CATALOG_BUNDLE_NOT_FOUND')
       return view(bundle, row)
     },
@@ -80,7 +152,15 @@ export function createBundleService(deps: CatalogDeps) {
       const rows = await catalogStore.listPublishedBundles(db)
       return rows.map((r) => {
         const c = JSON.parse(r.content_json) as BundleContent
-        return { id: r.id, code: r.code, leadDepartmentId: r.lead_department_id, version: r.version, name: c.name, description: c.description, memberCount: c.members.length }
+        return {
+          id: r.id,
+          code: r.code,
+          leadDepartmentId: r.lead_department_id,
+          version: r.version,
+          name: c.name,
+          description: c.description,
+          memberCount: c.members.length,
+        }
       })
     },
   }

@@ -84,8 +84,16 @@ export const ItemContent = Type.Object({
   itemType: ItemType,
   legalBasis: Type.Array(LegalBasis, { minItems: 1, maxItems: 20 }),
   handlingType: HandlingType,
-  statutoryLimitDays: Type.Integer({ minimum: 0, maximum: 365, description: '法定办结时限 (working days)' }),
-  promisedLimitDays: Type.Integer({ minimum: 0, maximum: 365, description: '承诺办结时限 (working days)' }),
+  statutoryLimitDays: Type.Integer({
+    minimum: 0,
+    maximum: 365,
+    description: '法定办结时限 (working days)',
+  }),
+  promisedLimitDays: Type.Integer({
+    minimum: 0,
+    maximum: 365,
+    description: '承诺办结时限 (working days)',
+  }),
   onSiteVisits: Type.Integer({ minimum: 0, maximum: 5, description: '到办事现场次数' }),
   specialProcedures: Type.Array(SpecialProcedure, { maxItems: 10 }),
   scope: ServiceScope,

@@ -33,7 +33,9 @@ export function renderGuide(content: ItemContent, department: DepartmentRef) {
     title: { zh: `${content.name.zh}办事指南`, en: `Guide: ${content.name.en}` },
     department: department.name,
     itemType: ITEM_TYPES[content.itemType],
-    handlingType: immediate ? { zh: '即办件', en: 'Handled on the spot' } : { zh: '承诺件', en: 'Handled within a promised time' },
+    handlingType: immediate
+      ? { zh: '即办件', en: 'Handled on the spot' }
+      : { zh: '承诺件', en: 'Handled within a promised time' },
     timeLimits: {
       statutoryWorkingDays: content.statutoryLimitDays,
       promisedWorkingDays: content.promisedLimitDays,
@@ -42,7 +44,11 @@ export function renderGuide(content: ItemContent, department: DepartmentRef) {
         en: `Statutory limit ${content.statutoryLimitDays} working days; promised ${content.promisedLimitDays} working days`,
       },
     },
-    specialProcedures: content.specialProcedures.map((p) => ({ name: p.name, workingDays: p.limitDays, note: { zh: '特别程序时间不计入办结时限', en: 'Not counted in the time limit' } })),
+    specialProcedures: content.specialProcedures.map((p) => ({
+      name: p.name,
+      workingDays: p.limitDays,
+      note: { zh: '特别程序时间不计入办结时限', en: 'Not counted in the time limit' },
+    })),
     onSiteVisits: visits(content.onSiteVisits),
     scope: SCOPES[content.scope],
     legalBasis: content.legalBasis.map((b) => `${b.title} ${b.article}`),
@@ -55,13 +61,22 @@ export function renderGuide(content: ItemContent, department: DepartmentRef) {
       form: m.form,
       reusableLicence: m.licenceType ?? null,
       note: m.licenceType
-        ? { zh: '已有电子证照的可免提交', en: 'Not needed if the government already issued it electronically' }
+        ? {
+            zh: '已有电子证照的可免提交',
+            en: 'Not needed if the government already issued it electronically',
+          }
         : null,
     })),
-    fees: content.fees.length === 0
-      ? [{ name: { zh: '不收费', en: 'Free of charge' }, amount: '0', basis: '' }]
-      : content.fees,
-    contact: { address: content.guide.address, phone: content.guide.phone, hours: content.guide.hours, onlineUrl: content.guide.onlineUrl ?? null },
+    fees:
+      content.fees.length === 0
+        ? [{ name: { zh: '不收费', en: 'Free of charge' }, amount: '0', basis: '' }]
+        : content.fees,
+    contact: {
+      address: content.guide.address,
+      phone: content.guide.phone,
+      hours: content.guide.hours,
+      onlineUrl: content.guide.onlineUrl ?? null,
+    },
   }
 }
 

@@ -20,7 +20,10 @@ export function createCatalogModule(deps: CatalogDeps) {
   return {
     items,
     bundles,
-    routes: (actorOf: (request: FastifyRequest) => Actor) => ({ plugin: catalogRoutes, options: { items, bundles, actorOf } }),
+    routes: (actorOf: (request: FastifyRequest) => Actor) => ({
+      plugin: catalogRoutes,
+      options: { items, bundles, actorOf },
+    }),
   }
 }
 

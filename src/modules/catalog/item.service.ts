@@ -4,13 +4,12 @@ import { isUniqueViolation } from '../../platform/db/database.js'
 import { DomainError, validationFailed } from '../../platform/errors.js'
 import type { ItemContent } from './catalog.schema.js'
 import { catalogDb, type CatalogDeps } from './catalog.deps.js'
+import { versionNotEditable } from './catalog.errors.js'
 import { catalogStore } from './catalog.store.js'
 import type { ItemRow, ItemVersionRow } from './catalog.tables.js'
 import { renderGuide } from './guide.js'
 import { checkItemContent } from './item-content-checks.js'
 import { checkProcessDefinition } from './process-definition.js'
-
-const STATE_WORDS: Record<string, string> = { published: '发布', superseded: '被替代', retired: '废止' }
 
 /** Service items (事项): drafted, published and retired as numbered versions. */
 export function createItemService(deps: CatalogDeps) {
@@ -21,34 +20,79 @@ export function createItemService(deps: CatalogDeps) {
     if (!department) throw new DomainError('CATALOG_DEPARTMENT_UNKNOWN', { code })
     return department
   }
-  async function loadVersion(itemId: string, version: number): Promise<{ item: ItemRow; row: ItemVersionRow }> {
+  async function loadVersion(
+    itemId: string,
+    version: number,
+  ): Promise<{ item: ItemRow; row: ItemVersionRow }> {
     const item = await catalogStore.findItem(db, itemId)
     const row = item && (await catalogStore.findVersion(db, itemId, version))
     if (!item || !row) throw new DomainError('CATALOG_VERSION_NOT_FOUND')
     return { item, row }
   }
-  const notEditable = (row: ItemVersionRow) =>
-    new DomainError('CATALOG_VERSION_NOT_EDITABLE', { version: row.version, state: STATE_WORDS[row.state] ?? row.state })
+  const notEditable = (row: ItemVersionRow) => versionNotEditable(row.version, row.state)
+  /** A retired item (废止) stays retired: a leftover draft or a new version must not revive it. */
+  const refuseRetired = (item: ItemRow) => {
+    if (item.status === 'retired') throw new DomainError('CATALOG_ITEM_RETIRED')
+  }
   const view = (item: ItemRow, row: ItemVersionRow) => ({
-    id: item.id, implementationCode: item.implementation_code, departmentId: item.department_id, status: item.status,
-    publishedVersion: item.published_version, version: row.version, state: row.state, hasProcess: row.process_xml !== null,
+    id: item.id,
+    implementationCode: item.implementation_code,
+    departmentId: item.department_id,
+    status: item.status,
+    publishedVersion: item.published_version,
+    version: row.version,
+    state: row.state,
+    hasProcess: row.process_xml !== null,
     content: JSON.parse(row.content_json) as ItemContent,
   })
 
   return {
     async createDraft(actor: Actor, content: ItemContent) {
       const department = await departmentOf(content.departmentCode)
-      deps.guard.require(actor, 'catalog.item.create', { type: 'item', id: content.implementationCode, departmentId: department.id })
+      deps.guard.require(actor, 'catalog.item.create', {
+        type: 'item',
+        id: content.implementationCode,
+        departmentId: department.id,
+      })
       const errors = checkItemContent(content)
       if (errors.length > 0) throw validationFailed(errors)
       const now = deps.clock.now().toISOString()
-      const item: ItemRow = { id: uuidv7(), implementation_code: content.implementationCode, department_id: department.id, status: 'draft', published_version: null, latest_version: 1, created_at: now, updated_at: now }
-      const row: ItemVersionRow = { id: uuidv7(), item_id: item.id, version: 1, state: 'draft', name_zh: content.name.zh, content_json: JSON.stringify(content), process_xml: null, created_by: actor.principal?.id ?? null, published_at: null, created_at: now, updated_at: now }
+      const item: ItemRow = {
+        id: uuidv7(),
+        implementation_code: content.implementationCode,
+        department_id: department.id,
+        status: 'draft',
+        published_version: null,
+        latest_version: 1,
+        created_at: now,
+        updated_at: now,
+      }
+      const row: ItemVersionRow = {
+        id: uuidv7(),
+        item_id: item.id,
+        version: 1,
+        state: 'draft',
+        name_zh: content.name.zh,
+        content_json: JSON.stringify(content),
+        process_xml: null,
+        created_by: actor.principal?.id ?? null,
+        published_at: null,
+        created_at: now,
+        updated_at: now,
+      }
       try {
         await db.transaction().execute(async (trx) => {
           await catalogStore.insertItem(trx, item)
           await catalogStore.insertVersion(trx, row)
-          await deps.audit.record(trx, actor, { action: 'catalog.item.drafted', subject: { type: 'item', id: item.id }, after: { version: 1, implementationCode: item.implementation_code, name: content.name.zh } })
+          await deps.audit.record(trx, actor, {
+            action: 'catalog.item.drafted',
+            subject: { type: 'item', id: item.id },
+            after: {
+              version: 1,
+              implementationCode: item.implementation_code,
+              name: content.name.zh,
+            },
+          })
         })
       } catch (error) {
         if (isUniqueViolation(error)) throw new DomainError('CATALOG_ITEM_CODE_TAKEN')
@@ -59,64 +103,159 @@ export function createItemService(deps: CatalogDeps) {
 
     async editDraft(actor: Actor, itemId: string, version: number, content: ItemContent) {
       const { item, row } = await loadVersion(itemId, version)
-      deps.guard.require(actor, 'catalog.item.update', { type: 'item', id: item.id, departmentId: item.department_id })
+      deps.guard.require(actor, 'catalog.item.update', {
+        type: 'item',
+        id: item.id,
+        departmentId: item.department_id,
+      })
+      refuseRetired(item)
       if (row.state !== 'draft') throw notEditable(row)
       const department = await departmentOf(content.departmentCode)
       const errors = checkItemContent(content)
-      if (content.implementationCode !== item.implementation_code) errors.push({ pointer: '/implementationCode', code: 'immutable', message: { zh: '实施编码不能修改', en: 'The implementation code cannot change' } })
-      if (department.id !== item.department_id) errors.push({ pointer: '/departmentCode', code: 'immutable', message: { zh: '实施部门不能修改', en: 'The department cannot change' } })
+      if (content.implementationCode !== item.implementation_code)
+        errors.push({
+          pointer: '/implementationCode',
+          code: 'immutable',
+          message: { zh: '实施编码不能修改', en: 'The implementation code cannot change' },
+        })
+      if (department.id !== item.department_id)
+        errors.push({
+          pointer: '/departmentCode',
+          code: 'immutable',
+          message: { zh: '实施部门不能修改', en: 'The department cannot change' },
+        })
       if (errors.length > 0) throw validationFailed(errors)
       const now = deps.clock.now().toISOString()
       await db.transaction().execute(async (trx) => {
-        const changed = await catalogStore.updateVersionIfState(trx, row.id, 'draft', { content_json: JSON.stringify(content), name_zh: content.name.zh, updated_at: now })
+        const changed = await catalogStore.updateVersionIfState(trx, row.id, 'draft', {
+          content_json: JSON.stringify(content),
+          name_zh: content.name.zh,
+          updated_at: now,
+        })
         if (changed !== 1) throw notEditable(row)
-        await deps.audit.record(trx, actor, { action: 'catalog.item.edited', subject: { type: 'item', id: item.id }, before: { version, name: row.name_zh }, after: { version, name: content.name.zh } })
+        await deps.audit.record(trx, actor, {
+          action: 'catalog.item.edited',
+          subject: { type: 'item', id: item.id },
+          before: { version, name: row.name_zh },
+          after: { version, name: content.name.zh },
+        })
       })
-      return view(item, { ...row, content_json: JSON.stringify(content), name_zh: content.name.zh, updated_at: now })
+      return view(item, {
+        ...row,
+        content_json: JSON.stringify(content),
+        name_zh: content.name.zh,
+        updated_at: now,
+      })
     },
 
     async attachProcess(actor: Actor, itemId: string, version: number, xml: string) {
       const { item, row } = await loadVersion(itemId, version)
-      deps.guard.require(actor, 'catalog.item.update', { type: 'item', id: item.id, departmentId: item.department_id })
+      deps.guard.require(actor, 'catalog.item.update', {
+        type: 'item',
+        id: item.id,
+        departmentId: item.department_id,
+      })
+      refuseRetired(item)
       if (row.state !== 'draft') throw notEditable(row)
       const checked = await checkProcessDefinition(xml)
       if (!checked.ok) throw new DomainError('CATALOG_PROCESS_INVALID', {}, checked.errors)
       const now = deps.clock.now().toISOString()
       await db.transaction().execute(async (trx) => {
-        if ((await catalogStore.updateVersionIfState(trx, row.id, 'draft', { process_xml: xml, updated_at: now })) !== 1) throw notEditable(row)
-        await deps.audit.record(trx, actor, { action: 'catalog.process.attached', subject: { type: 'item', id: item.id }, after: { version, processId: checked.summary.processId, userTasks: checked.summary.userTasks.length } })
+        if (
+          (await catalogStore.updateVersionIfState(trx, row.id, 'draft', {
+            process_xml: xml,
+            updated_at: now,
+          })) !== 1
+        )
+          throw notEditable(row)
+        await deps.audit.record(trx, actor, {
+          action: 'catalog.process.attached',
+          subject: { type: 'item', id: item.id },
+          after: {
+            version,
+            processId: checked.summary.processId,
+            userTasks: checked.summary.userTasks.length,
+          },
+        })
       })
       return checked.summary
     },
 
     async publish(actor: Actor, itemId: string, version: number) {
       const { item, row } = await loadVersion(itemId, version)
-      deps.guard.require(actor, 'catalog.item.publish', { type: 'item', id: item.id, departmentId: item.department_id })
+      deps.guard.require(actor, 'catalog.item.publish', {
+        type: 'item',
+        id: item.id,
+        departmentId: item.department_id,
+      })
+      refuseRetired(item)
       if (row.state !== 'draft') throw notEditable(row)
       if (row.process_xml === null) throw new DomainError('CATALOG_PROCESS_MISSING')
       const now = deps.clock.now().toISOString()
       await db.transaction().execute(async (trx) => {
         await catalogStore.setVersionState(trx, item.id, 'published', 'superseded', now)
-        if ((await catalogStore.updateVersionIfState(trx, row.id, 'draft', { state: 'published', published_at: now, updated_at: now })) !== 1) throw notEditable(row)
-        await catalogStore.updateItem(trx, item.id, { status: 'published', published_version: version, updated_at: now })
-        await deps.audit.record(trx, actor, { action: 'catalog.item.published', subject: { type: 'item', id: item.id }, before: { publishedVersion: item.published_version }, after: { publishedVersion: version } })
+        if (
+          (await catalogStore.updateVersionIfState(trx, row.id, 'draft', {
+            state: 'published',
+            published_at: now,
+            updated_at: now,
+          })) !== 1
+        )
+          throw notEditable(row)
+        const live = await catalogStore.updateLiveItem(trx, item.id, {
+          status: 'published',
+          published_version: version,
+          updated_at: now,
+        })
+        if (live !== 1) throw new DomainError('CATALOG_ITEM_RETIRED')
+        await deps.audit.record(trx, actor, {
+          action: 'catalog.item.published',
+          subject: { type: 'item', id: item.id },
+          before: { publishedVersion: item.published_version },
+          after: { publishedVersion: version },
+        })
       })
-      return view({ ...item, status: 'published', published_version: version }, { ...row, state: 'published', published_at: now })
+      return view(
+        { ...item, status: 'published', published_version: version },
+        { ...row, state: 'published', published_at: now },
+      )
     },
 
     async newVersion(actor: Actor, itemId: string) {
       const item = await catalogStore.findItem(db, itemId)
       if (!item) throw new DomainError('CATALOG_VERSION_NOT_FOUND')
-      deps.guard.require(actor, 'catalog.item.create', { type: 'item', id: item.id, departmentId: item.department_id })
+      deps.guard.require(actor, 'catalog.item.create', {
+        type: 'item',
+        id: item.id,
+        departmentId: item.department_id,
+      })
+      refuseRetired(item)
       const latest = await catalogStore.findVersion(db, item.id, item.latest_version)
       if (!latest) throw new DomainError('CATALOG_VERSION_NOT_FOUND')
-      if (latest.state === 'draft') throw new DomainError('CATALOG_DRAFT_EXISTS', { version: latest.version })
+      if (latest.state === 'draft')
+        throw new DomainError('CATALOG_DRAFT_EXISTS', { version: latest.version })
       const now = deps.clock.now().toISOString()
-      const row: ItemVersionRow = { ...latest, id: uuidv7(), version: latest.version + 1, state: 'draft', created_by: actor.principal?.id ?? null, published_at: null, created_at: now, updated_at: now }
+      const row: ItemVersionRow = {
+        ...latest,
+        id: uuidv7(),
+        version: latest.version + 1,
+        state: 'draft',
+        created_by: actor.principal?.id ?? null,
+        published_at: null,
+        created_at: now,
+        updated_at: now,
+      }
       await db.transaction().execute(async (trx) => {
         await catalogStore.insertVersion(trx, row)
-        await catalogStore.updateItem(trx, item.id, { latest_version: row.version, updated_at: now })
-        await deps.audit.record(trx, actor, { action: 'catalog.item.versioned', subject: { type: 'item', id: item.id }, after: { version: row.version, from: latest.version } })
+        await catalogStore.updateItem(trx, item.id, {
+          latest_version: row.version,
+          updated_at: now,
+        })
+        await deps.audit.record(trx, actor, {
+          action: 'catalog.item.versioned',
+          subject: { type: 'item', id: item.id },
+          after: { version: row.version, from: latest.version },
+        })
       })
       return view({ ...item, latest_version: row.version }, row)
     },
@@ -124,26 +263,47 @@ export function createItemService(deps: CatalogDeps) {
     async retire(actor: Actor, itemId: string) {
       const item = await catalogStore.findItem(db, itemId)
       if (!item) throw new DomainError('CATALOG_VERSION_NOT_FOUND')
-      deps.guard.require(actor, 'catalog.item.publish', { type: 'item', id: item.id, departmentId: item.department_id })
-      if (item.status === 'retired') throw new DomainError('CATALOG_ITEM_RETIRED')
+      deps.guard.require(actor, 'catalog.item.publish', {
+        type: 'item',
+        id: item.id,
+        departmentId: item.department_id,
+      })
+      refuseRetired(item)
       const now = deps.clock.now().toISOString()
       await db.transaction().execute(async (trx) => {
         await catalogStore.setVersionState(trx, item.id, 'published', 'retired', now)
-        await catalogStore.updateItem(trx, item.id, { status: 'retired', published_version: null, updated_at: now })
-        await deps.audit.record(trx, actor, { action: 'catalog.item.retired', subject: { type: 'item', id: item.id }, before: { publishedVersion: item.published_version } })
+        await catalogStore.updateItem(trx, item.id, {
+          status: 'retired',
+          published_version: null,
+          updated_at: now,
+        })
+        await deps.audit.record(trx, actor, {
+          action: 'catalog.item.retired',
+          subject: { type: 'item', id: item.id },
+          before: { publishedVersion: item.published_version },
+        })
       })
     },
 
     async getVersion(actor: Actor, itemId: string, version: number) {
       const { item, row } = await loadVersion(itemId, version)
-      if (row.state !== 'published') deps.guard.require(actor, 'catalog.item.read', { type: 'item', id: item.id, departmentId: item.department_id })
+      if (row.state !== 'published')
+        deps.guard.require(actor, 'catalog.item.read', {
+          type: 'item',
+          id: item.id,
+          departmentId: item.department_id,
+        })
       return { ...view(item, row), processXml: row.process_xml }
     },
 
     /** The published version with its guide: what a citizen reads before applying. */
     async getPublished(itemIdOrCode: string) {
-      const item = (await catalogStore.findItem(db, itemIdOrCode)) ?? (await catalogStore.findItemByCode(db, itemIdOrCode))
-      const row = item?.published_version ? await catalogStore.findVersion(db, item.id, item.published_version) : undefined
+      const item =
+        (await catalogStore.findItem(db, itemIdOrCode)) ??
+        (await catalogStore.findItemByCode(db, itemIdOrCode))
+      const row = item?.published_version
+        ? await catalogStore.findVersion(db, item.id, item.published_version)
+        : undefined
       if (!item || !row) throw new DomainError('CATALOG_ITEM_NOT_FOUND')
       const content = JSON.parse(row.content_json) as ItemContent
       const department = await deps.departments.findById(item.department_id)
@@ -151,13 +311,36 @@ export function createItemService(deps: CatalogDeps) {
       return { ...view(item, row), guide: renderGuide(content, department) }
     },
 
-    async listPublished(query: { q?: string; departmentCode?: string; limit?: number; offset?: number }) {
-      const department = query.departmentCode ? await deps.departments.findByCode(query.departmentCode) : null
-      if (query.departmentCode && !department) return { items: [], limit: query.limit ?? 20, offset: query.offset ?? 0 }
-      const rows = await catalogStore.listPublished(db, query.q, department?.id, query.limit ?? 20, query.offset ?? 0)
+    async listPublished(query: {
+      q?: string
+      departmentCode?: string
+      limit?: number
+      offset?: number
+    }) {
+      const department = query.departmentCode
+        ? await deps.departments.findByCode(query.departmentCode)
+        : null
+      if (query.departmentCode && !department)
+        return { items: [], limit: query.limit ?? 20, offset: query.offset ?? 0 }
+      const rows = await catalogStore.listPublished(
+        db,
+        query.q,
+        department?.id,
+        query.limit ?? 20,
+        query.offset ?? 0,
+      )
       const items = rows.map((r) => {
         const c = JSON.parse(r.content_json) as ItemContent
-        return { id: r.id, implementationCode: r.implementation_code, departmentId: r.department_id, version: r.version, name: c.name, promisedLimitDays: c.promisedLimitDays, onSiteVisits: c.onSiteVisits, free: c.fees.length === 0 }
+        return {
+          id: r.id,
+          implementationCode: r.implementation_code,
+          departmentId: r.department_id,
+          version: r.version,
+          name: c.name,
+          promisedLimitDays: c.promisedLimitDays,
+          onSiteVisits: c.onSiteVisits,
+          free: c.fees.length === 0,
+        }
       })
       return { items, limit: query.limit ?? 20, offset: query.offset ?? 0 }
     },

@@ -2,7 +2,12 @@ import { v7 as uuidv7 } from 'uuid'
 import type { Actor } from '../../platform/auth/principal.js'
 import { isUniqueViolation } from '../../platform/db/database.js'
 import { DomainError, fieldError, validationFailed } from '../../platform/errors.js'
-import { CREDIT_CODE_REASON_MESSAGES, ID_NUMBER_REASON_MESSAGES, validateCreditCode, validateIdNumber } from '../../platform/standards/index.js'
+import {
+  CREDIT_CODE_REASON_MESSAGES,
+  ID_NUMBER_REASON_MESSAGES,
+  validateCreditCode,
+  validateIdNumber,
+} from '../../platform/standards/index.js'
 import { identityDb, type IdentityDeps } from './identity.deps.js'
 import { identityStore } from './identity.store.js'
 import type { EnterpriseRow } from './identity.tables.js'
@@ -19,8 +24,14 @@ export interface NewEnterprise {
 
 export function toEnterprise(row: EnterpriseRow) {
   return {
-    id: row.id, name: row.name, creditCode: row.credit_code, legalRepresentativeId: row.legal_representative_id,
-    registeredAddress: row.registered_address, industryCode: row.industry_code, registeredCapital: row.registered_capital, establishedOn: row.established_on,
+    id: row.id,
+    name: row.name,
+    creditCode: row.credit_code,
+    legalRepresentativeId: row.legal_representative_id,
+    registeredAddress: row.registered_address,
+    industryCode: row.industry_code,
+    registeredCapital: row.registered_capital,
+    establishedOn: row.established_on,
   }
 }
 
@@ -30,35 +41,78 @@ export function createEnterpriseService(deps: IdentityDeps) {
   return {
     /** The signed-in person registers an enterprise they represent and becomes its first agent. */
     async registerEnterprise(actor: Actor, input: NewEnterprise) {
-      const person = deps.guard.require(actor, 'identity.self.update', { type: 'person', id: actor.principal?.id ?? '', ownerId: actor.principal?.id ?? null })
+      const person = deps.guard.require(actor, 'identity.self.update', {
+        type: 'person',
+        id: actor.principal?.id ?? '',
+        ownerId: actor.principal?.id ?? null,
+      })
       const code = validateCreditCode(input.creditCode)
-      if (!code.ok) throw validationFailed([fieldError('/creditCode', code.reason, prefixed('统一社会信用代码无效：', 'Invalid credit code: ', CREDIT_CODE_REASON_MESSAGES[code.reason]))])
+      if (!code.ok)
+        throw validationFailed([
+          fieldError(
+            '/creditCode',
+            code.reason,
+            prefixed(
+              '统一社会信用代码无效：',
+              'Invalid credit code: ',
+              CREDIT_CODE_REASON_MESSAGES[code.reason],
+            ),
+          ),
+        ])
       const now = deps.clock.now().toISOString()
       const row: EnterpriseRow = {
-        id: uuidv7(), name: input.name.trim(), credit_code: code.value.creditCode, legal_representative_id: person.id,
-        registered_address: input.registeredAddress, industry_code: input.industryCode, registered_capital: input.registeredCapital,
-        established_on: input.establishedOn, created_at: now, updated_at: now,
+        id: uuidv7(),
+        name: input.name.trim(),
+        credit_code: code.value.creditCode,
+        legal_representative_id: person.id,
+        registered_address: input.registeredAddress,
+        industry_code: input.industryCode,
+        registered_capital: input.registeredCapital,
+        established_on: input.establishedOn,
+        created_at: now,
+        updated_at: now,
       }
       try {
         await db.transaction().execute(async (trx) => {
-          if (await identityStore.findEnterpriseByCreditCode(trx, row.credit_code)) throw new DomainError('IDENTITY_ENTERPRISE_ALREADY_REGISTERED')
+          if (await identityStore.findEnterpriseByCreditCode(trx, row.credit_code))
+            throw new DomainError('IDENTITY_ENTERPRISE_ALREADY_REGISTERED')
           await identityStore.insertEnterprise(trx, row)
-          await identityStore.insertAgent(trx, { id: uuidv7(), enterprise_id: row.id, person_id: person.id, granted_by: person.id, revoked_at: null, created_at: now, updated_at: now })
-          await deps.audit.record(trx, actor, { action: 'identity.enterprise.registered', subject: { type: 'enterprise', id: row.id }, after: toEnterprise(row) })
+          await identityStore.insertAgent(trx, {
+            id: uuidv7(),
+            enterprise_id: row.id,
+            person_id: person.id,
+            granted_by: person.id,
+            revoked_at: null,
+            created_at: now,
+            updated_at: now,
+          })
+          await deps.audit.record(trx, actor, {
+            action: 'identity.enterprise.registered',
+            subject: { type: 'enterprise', id: row.id },
+            after: toEnterprise(row),
+          })
         })
       } catch (error) {
-        if (isUniqueViolation(error)) throw new DomainError('IDENTITY_ENTERPRISE_ALREADY_REGISTERED')
+        if (isUniqueViolation(error))
+          throw new DomainError('IDENTITY_ENTERPRISE_ALREADY_REGISTERED')
         throw error
       }
       return toEnterprise(row)
     },
 
     async getEnterprise(actor: Actor, enterpriseId: string) {
+      // Permission first, so a caller who may not read it cannot tell whether the enterprise exists.
+      const principal = actor.principal
+      const isAgent =
+        principal?.kind === 'person' &&
+        (await identityStore.isAgent(db, enterpriseId, principal.id))
+      deps.guard.require(actor, 'enterprise.profile.read', {
+        type: 'enterprise',
+        id: enterpriseId,
+        ownerId: isAgent ? principal.id : null,
+      })
       const row = await identityStore.findEnterprise(db, enterpriseId)
       if (!row) throw new DomainError('IDENTITY_ENTERPRISE_NOT_FOUND')
-      const principal = actor.principal
-      const isAgent = principal?.kind === 'person' && (await identityStore.isAgent(db, row.id, principal.id))
-      deps.guard.require(actor, 'enterprise.profile.read', { type: 'enterprise', id: row.id, ownerId: isAgent ? principal.id : row.id })
       return toEnterprise(row)
     },
 
@@ -66,24 +120,60 @@ export function createEnterpriseService(deps: IdentityDeps) {
     async grantAgent(actor: Actor, enterpriseId: string, agentIdNumber: string) {
       const row = await identityStore.findEnterprise(db, enterpriseId)
       if (!row) throw new DomainError('IDENTITY_ENTERPRISE_NOT_FOUND')
-      deps.guard.require(actor, 'enterprise.profile.update', { type: 'enterprise', id: row.id, ownerId: row.legal_representative_id })
+      deps.guard.require(actor, 'enterprise.profile.update', {
+        type: 'enterprise',
+        id: row.id,
+        ownerId: row.legal_representative_id,
+      })
       const id = validateIdNumber(agentIdNumber)
-      if (!id.ok) throw validationFailed([fieldError('/idNumber', id.reason, prefixed('身份证号码无效：', 'Invalid ID number: ', ID_NUMBER_REASON_MESSAGES[id.reason]))])
-      const agent = await identityStore.findPersonByIdIndex(db, deps.cipher.blindIndex(id.value.idNumber))
+      if (!id.ok)
+        throw validationFailed([
+          fieldError(
+            '/idNumber',
+            id.reason,
+            prefixed(
+              '身份证号码无效：',
+              'Invalid ID number: ',
+              ID_NUMBER_REASON_MESSAGES[id.reason],
+            ),
+          ),
+        ])
+      const agent = await identityStore.findPersonByIdIndex(
+        db,
+        deps.cipher.blindIndex(id.value.idNumber),
+      )
       if (!agent) throw new DomainError('IDENTITY_PERSON_NOT_FOUND')
       const now = deps.clock.now().toISOString()
       await db.transaction().execute(async (trx) => {
         if (await identityStore.isAgent(trx, row.id, agent.id)) return
-        await identityStore.insertAgent(trx, { id: uuidv7(), enterprise_id: row.id, person_id: agent.id, granted_by: actor.principal?.id ?? '', revoked_at: null, created_at: now, updated_at: now })
-        await deps.audit.record(trx, actor, { action: 'identity.agent.granted', subject: { type: 'enterprise', id: row.id }, after: { agentId: agent.id } })
+        await identityStore.insertAgent(trx, {
+          id: uuidv7(),
+          enterprise_id: row.id,
+          person_id: agent.id,
+          granted_by: actor.principal?.id ?? '',
+          revoked_at: null,
+          created_at: now,
+          updated_at: now,
+        })
+        await deps.audit.record(trx, actor, {
+          action: 'identity.agent.granted',
+          subject: { type: 'enterprise', id: row.id },
+          after: { agentId: agent.id },
+        })
       })
       return { enterpriseId: row.id, agentId: agent.id }
     },
 
     async listMyEnterprises(actor: Actor) {
-      const principal = deps.guard.require(actor, 'identity.self.read', { type: 'person', id: actor.principal?.id ?? '', ownerId: actor.principal?.id ?? null })
+      const principal = deps.guard.require(actor, 'identity.self.read', {
+        type: 'person',
+        id: actor.principal?.id ?? '',
+        ownerId: actor.principal?.id ?? null,
+      })
       const links = await identityStore.listAgentEnterprises(db, principal.id)
-      const rows = await Promise.all(links.map((l) => identityStore.findEnterprise(db, l.enterprise_id)))
+      const rows = await Promise.all(
+        links.map((l) => identityStore.findEnterprise(db, l.enterprise_id)),
+      )
       return rows.filter((r): r is EnterpriseRow => r !== undefined).map(toEnterprise)
     },
   }

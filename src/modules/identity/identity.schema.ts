@@ -1,6 +1,9 @@
 import { Type, type Static } from 'typebox'
 
-export const ChannelSchema = Type.Union([Type.Literal('web'), Type.Literal('app'), Type.Literal('miniprogram'), Type.Literal('counter')], { description: '渠道 channel' })
+export const ChannelSchema = Type.Union(
+  [Type.Literal('web'), Type.Literal('app'), Type.Literal('miniprogram'), Type.Literal('counter')],
+  { description: '渠道 channel' },
+)
 
 export const RegisterPersonBody = Type.Object({
   name: Type.String({ minLength: 1, maxLength: 50, description: '姓名' }),
@@ -20,15 +23,28 @@ export const PersonView = Type.Object({
 
 export const SignInBody = Type.Object({
   kind: Type.Union([Type.Literal('person'), Type.Literal('staff')]),
-  identifier: Type.String({ minLength: 1, maxLength: 64, description: '身份证号（个人）或工作人员账号' }),
+  identifier: Type.String({
+    minLength: 1,
+    maxLength: 64,
+    description: '身份证号（个人）或工作人员账号',
+  }),
   password: Type.String({ minLength: 1, maxLength: 128 }),
   channel: ChannelSchema,
   rememberDevice: Type.Optional(Type.Boolean()),
 })
 
-export const SignInChallenge = Type.Object({ challengeId: Type.String(), expiresAt: Type.String(), sentTo: Type.String() })
-export const VerifyBody = Type.Object({ challengeId: Type.String({ minLength: 1, maxLength: 64 }), code: Type.String({ pattern: '^[0-9]{6}$' }) })
-export const RefreshBody = Type.Object({ refreshToken: Type.String({ minLength: 1, maxLength: 200 }) })
+export const SignInChallenge = Type.Object({
+  challengeId: Type.String(),
+  expiresAt: Type.String(),
+  sentTo: Type.String(),
+})
+export const VerifyBody = Type.Object({
+  challengeId: Type.String({ minLength: 1, maxLength: 64 }),
+  code: Type.String({ pattern: '^[0-9]{6}$' }),
+})
+export const RefreshBody = Type.Object({
+  refreshToken: Type.String({ minLength: 1, maxLength: 200 }),
+})
 
 export const TokensView = Type.Object({
   accessToken: Type.String(),
@@ -44,43 +60,83 @@ export const MeView = Type.Object({
   kind: Type.String(),
   channel: Type.String(),
   sessionId: Type.String(),
-  roles: Type.Array(Type.Object({ role: Type.String(), departmentId: Type.Union([Type.String(), Type.Null()]) })),
+  roles: Type.Array(
+    Type.Object({ role: Type.String(), departmentId: Type.Union([Type.String(), Type.Null()]) }),
+  ),
 })
 
 export const DepartmentView = Type.Object({
-  id: Type.String(), code: Type.String(), name: Type.Object({ zh: Type.String(), en: Type.String() }),
-  creditCode: Type.String(), address: Type.String(), phone: Type.String(),
+  id: Type.String(),
+  code: Type.String(),
+  name: Type.Object({ zh: Type.String(), en: Type.String() }),
+  creditCode: Type.String(),
+  address: Type.String(),
+  phone: Type.String(),
 })
 export const NewDepartmentBody = Type.Object({
-  code: Type.String({ pattern: '^[a-z][a-z0-9_]{1,31}$' }), nameZh: Type.String({ minLength: 2, maxLength: 100 }), nameEn: Type.String({ minLength: 2, maxLength: 200 }),
-  creditCode: Type.String({ minLength: 1, maxLength: 32 }), address: Type.String({ minLength: 1, maxLength: 200 }), phone: Type.String({ minLength: 1, maxLength: 30 }),
+  code: Type.String({ pattern: '^[a-z][a-z0-9_]{1,31}$' }),
+  nameZh: Type.String({ minLength: 2, maxLength: 100 }),
+  nameEn: Type.String({ minLength: 2, maxLength: 200 }),
+  creditCode: Type.String({ minLength: 1, maxLength: 32 }),
+  address: Type.String({ minLength: 1, maxLength: 200 }),
+  phone: Type.String({ minLength: 1, maxLength: 30 }),
 })
 
 export const StaffView = Type.Object({
-  id: Type.String(), account: Type.String(), name: Type.String(), departmentId: Type.Union([Type.String(), Type.Null()]), status: Type.String(),
-  phoneMasked: Type.String(), lockedUntil: Type.Union([Type.String(), Type.Null()]),
-  roles: Type.Array(Type.Object({ role: Type.String(), departmentId: Type.Union([Type.String(), Type.Null()]) })),
+  id: Type.String(),
+  account: Type.String(),
+  name: Type.String(),
+  departmentId: Type.Union([Type.String(), Type.Null()]),
+  status: Type.String(),
+  phoneMasked: Type.String(),
+  lockedUntil: Type.Union([Type.String(), Type.Null()]),
+  roles: Type.Array(
+    Type.Object({ role: Type.String(), departmentId: Type.Union([Type.String(), Type.Null()]) }),
+  ),
 })
 export const NewStaffBody = Type.Object({
-  account: Type.String({ pattern: '^[a-z][a-z0-9._-]{2,39}$' }), name: Type.String({ minLength: 2, maxLength: 50 }),
-  departmentId: Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()]), phone: Type.String({ minLength: 1, maxLength: 20 }),
+  account: Type.String({ pattern: '^[a-z][a-z0-9._-]{2,39}$' }),
+  name: Type.String({ minLength: 2, maxLength: 50 }),
+  departmentId: Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()]),
+  phone: Type.String({ minLength: 1, maxLength: 20 }),
   password: Type.String({ minLength: 1, maxLength: 128 }),
 })
-export const RoleBody = Type.Object({ role: Type.String({ minLength: 1, maxLength: 40 }), departmentId: Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()]) })
+export const RoleBody = Type.Object({
+  role: Type.String({ minLength: 1, maxLength: 40 }),
+  departmentId: Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()]),
+})
 
 export const EnterpriseView = Type.Object({
-  id: Type.String(), name: Type.String(), creditCode: Type.String(), legalRepresentativeId: Type.String(), registeredAddress: Type.String(),
-  industryCode: Type.String(), registeredCapital: Type.String(), establishedOn: Type.String(),
+  id: Type.String(),
+  name: Type.String(),
+  creditCode: Type.String(),
+  legalRepresentativeId: Type.String(),
+  registeredAddress: Type.String(),
+  industryCode: Type.String(),
+  registeredCapital: Type.String(),
+  establishedOn: Type.String(),
 })
 export const NewEnterpriseBody = Type.Object({
   name: Type.String({ minLength: 2, maxLength: 100, description: '企业名称' }),
-  creditCode: Type.String({ minLength: 1, maxLength: 32, description: '统一社会信用代码 (GB 32100)' }),
+  creditCode: Type.String({
+    minLength: 1,
+    maxLength: 32,
+    description: '统一社会信用代码 (GB 32100)',
+  }),
   registeredAddress: Type.String({ minLength: 2, maxLength: 200 }),
-  industryCode: Type.String({ pattern: '^[A-T][0-9]{2,4}$', description: 'GB/T 4754 国民经济行业分类' }),
-  registeredCapital: Type.String({ pattern: '^\\d{1,13}(\\.\\d{1,2})?$', description: '注册资本（元）' }),
+  industryCode: Type.String({
+    pattern: '^[A-T][0-9]{2,4}$',
+    description: 'GB/T 4754 国民经济行业分类',
+  }),
+  registeredCapital: Type.String({
+    pattern: '^\\d{1,13}(\\.\\d{1,2})?$',
+    description: '注册资本（元）',
+  }),
   establishedOn: Type.String({ format: 'date' }),
 })
-export const GrantAgentBody = Type.Object({ idNumber: Type.String({ minLength: 1, maxLength: 32 }) })
+export const GrantAgentBody = Type.Object({
+  idNumber: Type.String({ minLength: 1, maxLength: 32 }),
+})
 export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) })
 
 export type RegisterPersonBody = Static<typeof RegisterPersonBody>

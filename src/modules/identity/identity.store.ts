@@ -7,13 +7,24 @@ type Db = Kysely<IdentityTables>
 /** Queries on people, staff, departments and enterprises; callers pass a transaction to write. */
 export const identityStore = {
   findPersonByIdIndex: (db: Db, index: string) =>
-    db.selectFrom('identity_persons').selectAll().where('id_number_index', '=', index).executeTakeFirst(),
+    db
+      .selectFrom('identity_persons')
+      .selectAll()
+      .where('id_number_index', '=', index)
+      .executeTakeFirst(),
   findPerson: (db: Db, id: string) =>
     db.selectFrom('identity_persons').selectAll().where('id', '=', id).executeTakeFirst(),
   insertPerson: (db: Db, row: Insertable<IdentityTables['identity_persons']>) =>
     db.insertInto('identity_persons').values(row).execute(),
   countPersons: async (db: Db) =>
-    Number((await db.selectFrom('identity_persons').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n),
+    Number(
+      (
+        await db
+          .selectFrom('identity_persons')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    ),
 
   findStaffByAccount: (db: Db, account: string) =>
     db.selectFrom('identity_staff').selectAll().where('account', '=', account).executeTakeFirst(),
@@ -22,7 +33,12 @@ export const identityStore = {
   insertStaff: (db: Db, row: Insertable<IdentityTables['identity_staff']>) =>
     db.insertInto('identity_staff').values(row).execute(),
   listStaff: (db: Db, departmentId: string | null, limit: number, offset: number) => {
-    let q = db.selectFrom('identity_staff').selectAll().orderBy('account').limit(limit).offset(offset)
+    let q = db
+      .selectFrom('identity_staff')
+      .selectAll()
+      .orderBy('account')
+      .limit(limit)
+      .offset(offset)
     if (departmentId) q = q.where('department_id', '=', departmentId)
     return q.execute()
   },
@@ -36,7 +52,11 @@ export const identityStore = {
   ) => db.updateTable(table).set(state).where('id', '=', id).execute(),
 
   listAssignments: (db: Db, staffId: string) =>
-    db.selectFrom('identity_role_assignments').select(['id', 'role', 'department_id']).where('staff_id', '=', staffId).execute(),
+    db
+      .selectFrom('identity_role_assignments')
+      .select(['id', 'role', 'department_id'])
+      .where('staff_id', '=', staffId)
+      .execute(),
   insertAssignment: (db: Db, row: Insertable<RoleAssignmentTable>) =>
     db.insertInto('identity_role_assignments').values(row).execute(),
   deleteAssignment: (db: Db, staffId: string, role: string, departmentId: string) =>
@@ -47,7 +67,8 @@ export const identityStore = {
       .where('department_id', '=', departmentId)
       .executeTakeFirst(),
 
-  listDepartments: (db: Db) => db.selectFrom('identity_departments').selectAll().orderBy('code').execute(),
+  listDepartments: (db: Db) =>
+    db.selectFrom('identity_departments').selectAll().orderBy('code').execute(),
   findDepartment: (db: Db, id: string) =>
     db.selectFrom('identity_departments').selectAll().where('id', '=', id).executeTakeFirst(),
   findDepartmentByCode: (db: Db, code: string) =>
@@ -58,7 +79,11 @@ export const identityStore = {
   findEnterprise: (db: Db, id: string) =>
     db.selectFrom('identity_enterprises').selectAll().where('id', '=', id).executeTakeFirst(),
   findEnterpriseByCreditCode: (db: Db, code: string) =>
-    db.selectFrom('identity_enterprises').selectAll().where('credit_code', '=', code).executeTakeFirst(),
+    db
+      .selectFrom('identity_enterprises')
+      .selectAll()
+      .where('credit_code', '=', code)
+      .executeTakeFirst(),
   insertEnterprise: (db: Db, row: Insertable<IdentityTables['identity_enterprises']>) =>
     db.insertInto('identity_enterprises').values(row).execute(),
   insertAgent: (db: Db, row: Insertable<IdentityTables['identity_enterprise_agents']>) =>

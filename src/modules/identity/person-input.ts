@@ -26,18 +26,35 @@ export function checkPersonRegistration(input: PersonRegistration, today: Date):
   const errors: FieldError[] = []
   const id = validateIdNumber(input.idNumber, { today })
   if (!id.ok) {
-    errors.push(fieldError('/idNumber', id.reason, message('identity.field.id_number_invalid', { reason: '' })))
+    errors.push(
+      fieldError(
+        '/idNumber',
+        id.reason,
+        message('identity.field.id_number_invalid', { reason: '' }),
+      ),
+    )
     const last = errors[errors.length - 1]
-    if (last) last.message = prefixed('身份证号码无效：', 'Invalid ID number: ', ID_NUMBER_REASON_MESSAGES[id.reason])
+    if (last)
+      last.message = prefixed(
+        '身份证号码无效：',
+        'Invalid ID number: ',
+        ID_NUMBER_REASON_MESSAGES[id.reason],
+      )
   }
   const phone = validateMobile(input.phone)
-  if (!phone.ok) errors.push(fieldError('/phone', phone.reason, message('identity.field.phone_invalid')))
+  if (!phone.ok)
+    errors.push(fieldError('/phone', phone.reason, message('identity.field.phone_invalid')))
   if (passwordProblems(input.password).length > 0) {
     errors.push(fieldError('/password', 'password_weak', message('identity.field.password_weak')))
   }
   const name = input.name.normalize('NFKC').trim()
   if (!/^[\p{Script=Han}·A-Za-z .'-]{2,50}$/u.test(name)) {
-    errors.push(fieldError('/name', 'bad_name', { zh: '姓名应为 2–50 个汉字或字母', en: 'The name must be 2–50 Chinese characters or letters' }))
+    errors.push(
+      fieldError('/name', 'bad_name', {
+        zh: '姓名应为 2–50 个汉字或字母',
+        en: 'The name must be 2–50 Chinese characters or letters',
+      }),
+    )
   }
   if (errors.length > 0 || !id.ok || !phone.ok) throw validationFailed(errors)
   return { name, id: id.value, phone: phone.value.number }

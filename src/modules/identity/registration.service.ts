@@ -70,7 +70,11 @@ export function createRegistrationService(deps: IdentityDeps) {
     },
 
     async getPerson(actor: Actor, personId: string): Promise<RegisteredPerson> {
-      deps.guard.require(actor, 'identity.self.read', { type: 'person', id: personId, ownerId: personId })
+      deps.guard.require(actor, 'identity.self.read', {
+        type: 'person',
+        id: personId,
+        ownerId: personId,
+      })
       const row = await identityStore.findPerson(db, personId)
       if (!row) throw new DomainError('IDENTITY_PERSON_NOT_FOUND')
       return {

@@ -40,13 +40,30 @@ export function createSessionIssuer(deps: IdentityDeps) {
     return { token, expiresAt }
   }
 
-  async function tokensFor(session: { id: string; subject_id: string; subject_kind: 'person' | 'staff'; channel: string }, refresh: { token: string; expiresAt: string }): Promise<IssuedTokens> {
-    const access = await deps.tokens.signAccess({ sub: session.subject_id, kind: session.subject_kind, sid: session.id, channel: session.channel as Channel })
-    return { accessToken: access.token, tokenType: 'Bearer', expiresIn: access.expiresIn, refreshToken: refresh.token, refreshExpiresAt: refresh.expiresAt, sessionId: session.id }
+  async function tokensFor(
+    session: { id: string; subject_id: string; subject_kind: 'person' | 'staff'; channel: string },
+    refresh: { token: string; expiresAt: string },
+  ): Promise<IssuedTokens> {
+    const access = await deps.tokens.signAccess({
+      sub: session.subject_id,
+      kind: session.subject_kind,
+      sid: session.id,
+      channel: session.channel as Channel,
+    })
+    return {
+      accessToken: access.token,
+      tokenType: 'Bearer',
+      expiresIn: access.expiresIn,
+      refreshToken: refresh.token,
+      refreshExpiresAt: refresh.expiresAt,
+      sessionId: session.id,
+    }
   }
 
   /** Runs a transaction whose refusal must still commit (counters, revocations), then throws. */
-  async function commitThenThrow<T>(work: (trx: Transaction<IdentityTables>) => Promise<Outcome<T>>): Promise<T> {
+  async function commitThenThrow<T>(
+    work: (trx: Transaction<IdentityTables>) => Promise<Outcome<T>>,
+  ): Promise<T> {
     const outcome = await db.transaction().execute(work)
     if (!outcome.ok) throw outcome.error
     return outcome.value
@@ -58,19 +75,44 @@ export function createSessionIssuer(deps: IdentityDeps) {
       return commitThenThrow(async (trx) => {
         const ch = await sessionStore.findChallenge(trx, challengeId)
         const invalid = { ok: false as const, error: new DomainError('IDENTITY_OTP_INVALID') }
-        if (!ch || ch.consumed_at || ch.expires_at <= now.toISOString() || ch.attempts >= OTP_MAX_ATTEMPTS) return invalid
+        if (
+          !ch ||
+          ch.consumed_at ||
+          ch.expires_at <= now.toISOString() ||
+          ch.attempts >= OTP_MAX_ATTEMPTS
+        )
+          return invalid
         if (hmacSm3Hex(challengeId, code) !== ch.code_hash) {
           await sessionStore.recordChallengeAttempt(trx, ch.id, ch.attempts + 1, now.toISOString())
           return invalid
         }
         if (!(await sessionStore.consumeChallenge(trx, ch.id, now.toISOString()))) return invalid
         const table = ch.subject_kind === 'staff' ? 'identity_staff' : 'identity_persons'
-        await identityStore.setSignInState(trx, table, ch.subject_id, { failed_attempts: 0, locked_until: null, updated_at: now.toISOString() })
-        const session = { id: uuidv7(), subject_id: ch.subject_id, subject_kind: ch.subject_kind, channel: ch.channel }
-        await sessionStore.insertSession(trx, { ...session, remember_device: ch.remember_device, revoked_at: null, created_at: now.toISOString(), updated_at: now.toISOString() })
+        await identityStore.setSignInState(trx, table, ch.subject_id, {
+          failed_attempts: 0,
+          locked_until: null,
+          updated_at: now.toISOString(),
+        })
+        const session = {
+          id: uuidv7(),
+          subject_id: ch.subject_id,
+          subject_kind: ch.subject_kind,
+          channel: ch.channel,
+        }
+        await sessionStore.insertSession(trx, {
+          ...session,
+          remember_device: ch.remember_device,
+          revoked_at: null,
+          created_at: now.toISOString(),
+          updated_at: now.toISOString(),
+        })
         const refresh = await newRefreshToken(trx, session.id, now)
         const signedIn: Actor = { ...actor, channel: ch.channel as Channel }
-        await deps.audit.record(trx, signedIn, { action: 'identity.signin.succeeded', subject: { type: ch.subject_kind, id: ch.subject_id }, after: { sessionId: session.id, channel: ch.channel } })
+        await deps.audit.record(trx, signedIn, {
+          action: 'identity.signin.succeeded',
+          subject: { type: ch.subject_kind, id: ch.subject_id },
+          after: { sessionId: session.id, channel: ch.channel },
+        })
         return { ok: true, value: await tokensFor(session, refresh) }
       })
     },
@@ -79,13 +121,21 @@ export function createSessionIssuer(deps: IdentityDeps) {
       const now = deps.clock.now()
       return commitThenThrow(async (trx) => {
         const row = await sessionStore.findRefreshToken(trx, sm3Hex(refreshToken))
-        if (!row || row.expires_at <= now.toISOString()) return { ok: false, error: new DomainError('IDENTITY_REFRESH_INVALID') }
+        if (!row || row.expires_at <= now.toISOString())
+          return { ok: false, error: new DomainError('IDENTITY_REFRESH_INVALID') }
         const session = await sessionStore.findLiveSession(trx, row.session_id)
         if (!session) return { ok: false, error: new DomainError('IDENTITY_REFRESH_INVALID') }
-        if (row.rotated_at !== null || !(await sessionStore.rotateRefreshToken(trx, row.id, now.toISOString()))) {
+        if (
+          row.rotated_at !== null ||
+          !(await sessionStore.rotateRefreshToken(trx, row.id, now.toISOString()))
+        ) {
           // A rotated token came back: it was stolen or replayed. The whole family (session) dies.
           await sessionStore.revokeSession(trx, session.id, now.toISOString())
-          await deps.audit.record(trx, actor, { action: 'identity.refresh.reused', subject: { type: session.subject_kind, id: session.subject_id }, after: { sessionId: session.id } })
+          await deps.audit.record(trx, actor, {
+            action: 'identity.refresh.reused',
+            subject: { type: session.subject_kind, id: session.subject_id },
+            after: { sessionId: session.id },
+          })
           return { ok: false, error: new DomainError('IDENTITY_REFRESH_REUSED') }
         }
         const refresh = await newRefreshToken(trx, session.id, now)
@@ -101,7 +151,11 @@ export function createSessionIssuer(deps: IdentityDeps) {
         let revoked = 1
         if (everywhere) revoked = await sessionStore.revokeAllSessions(trx, principal.id, now)
         else await sessionStore.revokeSession(trx, principal.sessionId, now)
-        await deps.audit.record(trx, actor, { action: everywhere ? 'identity.signout.everywhere' : 'identity.signout', subject: { type: principal.kind, id: principal.id }, after: { revoked } })
+        await deps.audit.record(trx, actor, {
+          action: everywhere ? 'identity.signout.everywhere' : 'identity.signout',
+          subject: { type: principal.kind, id: principal.id },
+          after: { revoked },
+        })
         return { revoked }
       })
     },
@@ -114,11 +168,20 @@ export function createSessionIssuer(deps: IdentityDeps) {
       if (!session || session.subject_id !== claims.sub) return null
       const assignments = await assignmentsOf(claims.kind, claims.sub)
       if (!assignments) return null
-      return { id: claims.sub, kind: claims.kind, sessionId: claims.sid, channel: claims.channel, assignments }
+      return {
+        id: claims.sub,
+        kind: claims.kind,
+        sessionId: claims.sid,
+        channel: claims.channel,
+        assignments,
+      }
     },
   }
 
-  async function assignmentsOf(kind: 'person' | 'staff', id: string): Promise<RoleAssignment[] | null> {
+  async function assignmentsOf(
+    kind: 'person' | 'staff',
+    id: string,
+  ): Promise<RoleAssignment[] | null> {
     if (kind === 'person') {
       const agentOf = await identityStore.listAgentEnterprises(db, id)
       const roles: RoleAssignment[] = [{ role: 'citizen', departmentId: null }]
@@ -128,7 +191,10 @@ export function createSessionIssuer(deps: IdentityDeps) {
     const staff = await identityStore.findStaff(db, id)
     if (!staff || staff.status !== 'active') return null
     const rows = await identityStore.listAssignments(db, id)
-    return rows.map((r) => ({ role: r.role, departmentId: r.department_id === '' ? null : r.department_id }))
+    return rows.map((r) => ({
+      role: r.role,
+      departmentId: r.department_id === '' ? null : r.department_id,
+    }))
   }
 }
 

@@ -10,7 +10,11 @@ export const sessionStore = {
   findChallenge: (db: Db, id: string) =>
     db.selectFrom('identity_otp_challenges').selectAll().where('id', '=', id).executeTakeFirst(),
   recordChallengeAttempt: (db: Db, id: string, attempts: number, now: string) =>
-    db.updateTable('identity_otp_challenges').set({ attempts, updated_at: now }).where('id', '=', id).execute(),
+    db
+      .updateTable('identity_otp_challenges')
+      .set({ attempts, updated_at: now })
+      .where('id', '=', id)
+      .execute(),
   /** Consumes the challenge once; false when someone else consumed it first. */
   consumeChallenge: async (db: Db, id: string, now: string) =>
     Number(
@@ -34,7 +38,12 @@ export const sessionStore = {
       .where('revoked_at', 'is', null)
       .executeTakeFirst(),
   revokeSession: (db: Db, id: string, now: string) =>
-    db.updateTable('identity_sessions').set({ revoked_at: now, updated_at: now }).where('id', '=', id).where('revoked_at', 'is', null).execute(),
+    db
+      .updateTable('identity_sessions')
+      .set({ revoked_at: now, updated_at: now })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .execute(),
   revokeAllSessions: async (db: Db, subjectId: string, now: string) =>
     Number(
       (
@@ -50,7 +59,11 @@ export const sessionStore = {
   insertRefreshToken: (db: Db, row: Insertable<IdentityTables['identity_refresh_tokens']>) =>
     db.insertInto('identity_refresh_tokens').values(row).execute(),
   findRefreshToken: (db: Db, tokenHash: string) =>
-    db.selectFrom('identity_refresh_tokens').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst(),
+    db
+      .selectFrom('identity_refresh_tokens')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst(),
   /** Marks the token used; false when it was already rotated (a concurrent or replayed use). */
   rotateRefreshToken: async (db: Db, id: string, now: string) =>
     Number(

@@ -39,24 +39,49 @@ export function createSignInService(deps: IdentityDeps) {
   const db = identityDb(deps)
   const issuer = createSessionIssuer(deps)
 
-  async function findAccount(kind: 'person' | 'staff', identifier: string): Promise<Account | null> {
+  async function findAccount(
+    kind: 'person' | 'staff',
+    identifier: string,
+  ): Promise<Account | null> {
     if (kind === 'staff') {
       const s = await identityStore.findStaffByAccount(db, identifier.trim())
       if (!s || s.status !== 'active') return null
-      return { table: 'identity_staff', id: s.id, kind, passwordHash: s.password_hash, failedAttempts: s.failed_attempts, lockedUntil: s.locked_until, phoneEnc: s.phone_enc, phoneIndex: s.phone_index }
+      return {
+        table: 'identity_staff',
+        id: s.id,
+        kind,
+        passwordHash: s.password_hash,
+        failedAttempts: s.failed_attempts,
+        lockedUntil: s.locked_until,
+        phoneEnc: s.phone_enc,
+        phoneIndex: s.phone_index,
+      }
     }
     const id = validateIdNumber(identifier)
     if (!id.ok) return null
     const p = await identityStore.findPersonByIdIndex(db, deps.cipher.blindIndex(id.value.idNumber))
     if (!p) return null
-    return { table: 'identity_persons', id: p.id, kind, passwordHash: p.password_hash, failedAttempts: p.failed_attempts, lockedUntil: p.locked_until, phoneEnc: p.phone_enc, phoneIndex: p.phone_index }
+    return {
+      table: 'identity_persons',
+      id: p.id,
+      kind,
+      passwordHash: p.password_hash,
+      failedAttempts: p.failed_attempts,
+      lockedUntil: p.locked_until,
+      phoneEnc: p.phone_enc,
+      phoneIndex: p.phone_index,
+    }
   }
 
   async function recordFailure(actor: Actor, account: Account, now: Date): Promise<never> {
     const failed = account.failedAttempts + 1
     const lockedUntil = lockUntilAfterFailure(failed, now)
     await db.transaction().execute(async (trx) => {
-      await identityStore.setSignInState(trx, account.table, account.id, { failed_attempts: failed, locked_until: lockedUntil, updated_at: now.toISOString() })
+      await identityStore.setSignInState(trx, account.table, account.id, {
+        failed_attempts: failed,
+        locked_until: lockedUntil,
+        updated_at: now.toISOString(),
+      })
       await deps.audit.record(trx, actor, {
         action: lockedUntil ? 'identity.account.locked' : 'identity.signin.failed',
         subject: { type: account.kind, id: account.id },
@@ -78,7 +103,8 @@ export function createSignInService(deps: IdentityDeps) {
       if (isLocked(account.lockedUntil, now)) {
         throw new DomainError('IDENTITY_ACCOUNT_LOCKED', { until: account.lockedUntil ?? '' })
       }
-      if (!(await verifyPassword(input.password, account.passwordHash))) return recordFailure(actor, account, now)
+      if (!(await verifyPassword(input.password, account.passwordHash)))
+        return recordFailure(actor, account, now)
       const challengeId = uuidv7()
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0')
       const expiresAt = new Date(now.getTime() + OTP_TTL_MINUTES * 60_000).toISOString()
@@ -97,12 +123,20 @@ export function createSignInService(deps: IdentityDeps) {
           created_at: now.toISOString(),
           updated_at: now.toISOString(),
         })
-        await deps.notifier.sendSms(trx, { recipientIndex: account.phoneIndex, recipientMasked: sentTo, template: 'identity.sms.otp', params: { code, minutes: OTP_TTL_MINUTES } })
+        await deps.notifier.sendSms(trx, {
+          recipientIndex: account.phoneIndex,
+          recipientMasked: sentTo,
+          template: 'identity.sms.otp',
+          params: { code, minutes: OTP_TTL_MINUTES },
+        })
       })
       return { challengeId, expiresAt, sentTo }
     },
 
-    async verify(actor: Actor, input: { challengeId: string; code: string }): Promise<IssuedTokens> {
+    async verify(
+      actor: Actor,
+      input: { challengeId: string; code: string },
+    ): Promise<IssuedTokens> {
       return issuer.completeChallenge(actor, input.challengeId, input.code)
     },
   }

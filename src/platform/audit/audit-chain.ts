@@ -49,7 +49,9 @@ export function checkLink(
   record: ChainedFields & { seq: number; hash: string },
   expectedPrev: string,
 ): ChainBreak | null {
-  if (record.prev_hash !== expectedPrev) return { reason: 'link_broken', seq: record.seq, id: record.id }
-  if (chainHash(record) !== record.hash) return { reason: 'hash_mismatch', seq: record.seq, id: record.id }
+  if (record.prev_hash !== expectedPrev)
+    return { reason: 'link_broken', seq: record.seq, id: record.id }
+  if (chainHash(record) !== record.hash)
+    return { reason: 'hash_mismatch', seq: record.seq, id: record.id }
   return null
 }

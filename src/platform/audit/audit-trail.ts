@@ -29,7 +29,11 @@ export interface AuditTrail {
 
 const BATCH = 2000
 
-export function createAuditTrail(deps: { db: RootDb; dialect: DialectName; clock: Clock }): AuditTrail {
+export function createAuditTrail(deps: {
+  db: RootDb
+  dialect: DialectName
+  clock: Clock
+}): AuditTrail {
   const root = moduleDb<AuditTables>(deps.db)
   return {
     async record(trx, actor, entry) {
@@ -67,7 +71,10 @@ export function createAuditTrail(deps: { db: RootDb; dialect: DialectName; clock
 }
 
 async function lockHead(db: Kysely<AuditTables>, dialect: DialectName) {
-  const query = db.selectFrom('platform_audit_head').select(['last_seq', 'last_hash']).where('id', '=', 1)
+  const query = db
+    .selectFrom('platform_audit_head')
+    .select(['last_seq', 'last_hash'])
+    .where('id', '=', 1)
   // On PostgreSQL the head row lock orders every writer of the chain; SQLite has one writer anyway.
   const head = await (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst()
   return head ?? { last_seq: 0, last_hash: GENESIS_HASH }
@@ -97,11 +104,19 @@ async function verifyChain(db: Kysely<AuditTables>): Promise<AuditVerification> 
     }
     if (rows.length < BATCH) break
   }
-  const head = await db.selectFrom('platform_audit_head').selectAll().where('id', '=', 1).executeTakeFirst()
+  const head = await db
+    .selectFrom('platform_audit_head')
+    .selectAll()
+    .where('id', '=', 1)
+    .executeTakeFirst()
   const headHash = head?.last_hash ?? GENESIS_HASH
   if (headHash !== expectedPrev) {
     // The newest records were removed: the head still names the record that was last written.
-    return { ok: false, checked, firstBad: { reason: 'head_mismatch', seq: head?.last_seq ?? 0, id: last?.id ?? '' } }
+    return {
+      ok: false,
+      checked,
+      firstBad: { reason: 'head_mismatch', seq: head?.last_seq ?? 0, id: last?.id ?? '' },
+    }
   }
   return { ok: true, checked, firstBad: null }
 }

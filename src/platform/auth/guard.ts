@@ -1,5 +1,13 @@
 import { DomainError } from '../errors.js'
-import { ROLE_DEFINITIONS, isAction, isRole, type Action, type Assignment, type Authorizer, type AuthzResource } from '../authz/index.js'
+import {
+  ROLE_DEFINITIONS,
+  isAction,
+  isRole,
+  type Action,
+  type Assignment,
+  type Authorizer,
+  type AuthzResource,
+} from '../authz/index.js'
 import type { Actor, Principal } from './principal.js'
 
 /** Services ask the guard; it asks the policy engine and throws PLATFORM_FORBIDDEN on a deny. */
@@ -26,7 +34,9 @@ export function createGuard(authorizer: Authorizer): Guard {
     mayPerform(principal, action) {
       if (!isAction(action)) return false
       return principal.assignments.some(
-        (a) => isRole(a.role) && (ROLE_DEFINITIONS[a.role].actions as readonly string[]).includes(action),
+        (a) =>
+          isRole(a.role) &&
+          (ROLE_DEFINITIONS[a.role].actions as readonly string[]).includes(action),
       )
     },
   }
@@ -37,6 +47,8 @@ function toAuthz(principal: Principal) {
     isRole(a.role) ? [{ role: a.role, departmentId: a.departmentId }] : [],
   )
   // Platform roles (三员) belong to dedicated admin accounts; Cedar models those as `Admin`.
-  const admin = principal.kind === 'staff' && assignments.some((a) => ROLE_DEFINITIONS[a.role].scope === 'platform')
+  const admin =
+    principal.kind === 'staff' &&
+    assignments.some((a) => ROLE_DEFINITIONS[a.role].scope === 'platform')
   return { id: principal.id, kind: admin ? ('admin' as const) : principal.kind, assignments }
 }

@@ -26,7 +26,11 @@ export function createTokenService(options: {
   return {
     async signAccess(claims) {
       const iat = Math.floor(now().getTime() / 1000)
-      const token = await new SignJWT({ kind: claims.kind, sid: claims.sid, channel: claims.channel })
+      const token = await new SignJWT({
+        kind: claims.kind,
+        sid: claims.sid,
+        channel: claims.channel,
+      })
         .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
         .setSubject(claims.sub)
         .setIssuer(ISSUER)

@@ -30,7 +30,12 @@ export interface CalendarService {
   listYears(): Array<{ year: number; source: string }>
 }
 
-export async function createCalendarService(deps: { db: RootDb; audit: AuditTrail; guard: Guard; clock: Clock }): Promise<CalendarService> {
+export async function createCalendarService(deps: {
+  db: RootDb
+  audit: AuditTrail
+  guard: Guard
+  clock: Clock
+}): Promise<CalendarService> {
   const db = moduleDb<CalendarTables>(deps.db)
   let years = new Map<number, CalendarYear>()
   let calendar = createWorkingCalendar(BUILT_IN_CALENDAR_YEARS)
@@ -47,27 +52,59 @@ export async function createCalendarService(deps: { db: RootDb; audit: AuditTrai
   return {
     current: () => calendar,
     reload,
-    listYears: () => [...years.values()].map((y) => ({ year: y.year, source: y.source })).sort((a, b) => a.year - b.year),
+    listYears: () =>
+      [...years.values()]
+        .map((y) => ({ year: y.year, source: y.source }))
+        .sort((a, b) => a.year - b.year),
     async loadYear(actor, input) {
-      deps.guard.require(actor, 'calendar.load', { type: 'calendar', id: 'calendar', departmentId: null })
+      deps.guard.require(actor, 'calendar.load', {
+        type: 'calendar',
+        id: 'calendar',
+        departmentId: null,
+      })
       const checked = validateCalendarYear(input)
       if (!checked.ok) {
-        throw validationFailed(checked.errors.map((e) => ({ pointer: e.path, code: e.code, message: e.message })))
+        throw validationFailed(
+          checked.errors.map((e) => ({ pointer: e.path, code: e.code, message: e.message })),
+        )
       }
       const year = checked.value
       // Building the calendar also checks the year against its neighbours before anything is written.
       try {
-        createWorkingCalendar([...[...years.values()].filter((y) => y.year !== year.year), year].sort((a, b) => a.year - b.year))
+        createWorkingCalendar(
+          [...[...years.values()].filter((y) => y.year !== year.year), year].sort(
+            (a, b) => a.year - b.year,
+          ),
+        )
       } catch (error) {
         if (!(error instanceof CalendarDataError)) throw error
-        throw validationFailed(error.errors.map((e) => ({ pointer: e.path, code: e.code, message: e.message })))
+        throw validationFailed(
+          error.errors.map((e) => ({ pointer: e.path, code: e.code, message: e.message })),
+        )
       }
       const now = deps.clock.now().toISOString()
       const replaced = years.has(year.year)
       await db.transaction().execute(async (trx) => {
-        await (trx as Kysely<CalendarTables>).deleteFrom('platform_calendar_years').where('year', '=', year.year).execute()
-        await trx.insertInto('platform_calendar_years').values({ year: year.year, data_json: JSON.stringify(year), loaded_by: actor.principal?.id ?? null, created_at: now, updated_at: now }).execute()
-        await deps.audit.record(trx, actor, { action: 'calendar.year.loaded', subject: { type: 'calendar_year', id: String(year.year) }, before: replaced ? years.get(year.year) : undefined, after: year })
+        await (trx as Kysely<CalendarTables>)
+          .deleteFrom('platform_calendar_years')
+          .where('year', '=', year.year)
+          .execute()
+        await trx
+          .insertInto('platform_calendar_years')
+          .values({
+            year: year.year,
+            data_json: JSON.stringify(year),
+            loaded_by: actor.principal?.id ?? null,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute()
+        await deps.audit.record(trx, actor, {
+          action: 'calendar.year.loaded',
+          subject: { type: 'calendar_year', id: String(year.year) },
+          before: replaced ? years.get(year.year) : undefined,
+          after: year,
+        })
       })
       await reload()
       return { year: year.year, replaced }

@@ -35,9 +35,7 @@ const requireLength = (name: string, key: Uint8Array | undefined, bytes: number)
 }
 
 const sm4Ctr = (key: Uint8Array, iv: Uint8Array, input: Uint8Array, encrypt: boolean): Buffer => {
-  const cipher = encrypt
-    ? createCipheriv('sm4-ctr', key, iv)
-    : createDecipheriv('sm4-ctr', key, iv)
+  const cipher = encrypt ? createCipheriv('sm4-ctr', key, iv) : createDecipheriv('sm4-ctr', key, iv)
   return Buffer.concat([cipher.update(input), cipher.final()])
 }
 

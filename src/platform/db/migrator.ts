@@ -40,6 +40,7 @@ export async function migrateToLatest(
     migrationLockTableName: 'platform_migrations_lock',
   })
   const result = await migrator.migrateToLatest()
-  if (result.error) throw result.error instanceof Error ? result.error : new Error(JSON.stringify(result.error))
+  if (result.error)
+    throw result.error instanceof Error ? result.error : new Error(JSON.stringify(result.error))
   return result
 }

@@ -64,3 +64,16 @@ describe('parseFeelExpression', () => {
     expect(syntaxErrorOf('> 3,', 'unaryTests').position).toMatchObject({ line: 1, column: 5 })
   })
 })
+
+describe('typos a lenient grammar would let through', () => {
+  it('rejects a doubled comparison operator at the second operator', () => {
+    const result = parseFeelExpression('seal.needed = = true')
+    expect(result.ok).toBe(false)
+    if (!result.ok) expect(result.error.position).toMatchObject({ line: 1, column: 15 })
+  })
+
+  it('still accepts unary tests after in', () => {
+    expect(parseFeelExpression('x in < 3').ok).toBe(true)
+    expect(parseFeelExpression('x in [1..5]').ok).toBe(true)
+  })
+})

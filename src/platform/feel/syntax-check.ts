@@ -13,7 +13,7 @@ type ErrorSite = { from: number; to: number; parent: string }
 export function findSyntaxError(source: string, kind: FeelKind): FeelSyntaxError | null {
   if (source.trim() === '') return syntaxError(source, source.length, emptyMessage())
   const tree = parseTree(source, kind)
-  const site = firstErrorSite(tree)
+  const site = firstErrorSite(tree) ?? (kind === 'expression' ? strayUnaryTest(tree) : null)
   if (site === null) return null
   return syntaxError(source, site.from, describe(source, site))
 }
@@ -30,6 +30,24 @@ function firstErrorSite(tree: Tree): ErrorSite | null {
       if (site !== null) return false
       if (!node.type.isError) return undefined
       site = { from: node.from, to: node.to, parent: node.node.parent?.name ?? 'Expression' }
+      return false
+    },
+  })
+  return site
+}
+
+/**
+ * lezer-feel accepts `a = = b` by reading `= b` as a unary test; in a plain expression a unary
+ * test belongs only after `in`, so anywhere else it is the second operator of a typo.
+ */
+function strayUnaryTest(tree: Tree): ErrorSite | null {
+  let site: ErrorSite | null = null
+  tree.iterate({
+    enter(node) {
+      if (site !== null) return false
+      const parent = node.node.parent?.name
+      if (node.name !== 'SimplePositiveUnaryTest' || parent !== 'Comparison') return undefined
+      site = { from: node.from, to: node.from + 1, parent }
       return false
     },
   })

@@ -30,8 +30,7 @@ export type FeelError = FeelSyntaxError | FeelRuntimeError
 export type FeelWarning = { type: string; message: string; offset: number }
 
 export type FeelResult =
-  | { ok: true; value: unknown; warnings: readonly FeelWarning[] }
-  | { ok: false; error: FeelError }
+  { ok: true; value: unknown; warnings: readonly FeelWarning[] } | { ok: false; error: FeelError }
 
 /** A syntax-checked FEEL source, evaluable many times; evaluate never throws. */
 export type CompiledFeel = {
@@ -42,5 +41,4 @@ export type CompiledFeel = {
 }
 
 export type FeelParseResult =
-  | { ok: true; expression: CompiledFeel }
-  | { ok: false; error: FeelSyntaxError }
+  { ok: true; expression: CompiledFeel } | { ok: false; error: FeelSyntaxError }

@@ -12,12 +12,35 @@ const LANDING = `<!doctype html>
 <p><a href="/docs">接口文档 API documentation (/docs)</a> · <a href="/openapi.json">OpenAPI</a></p>
 </body></html>`
 
-export const healthRoutes: FastifyPluginAsyncTypebox<{ db: RootDb; isShuttingDown(): boolean }> = async (app, o) => {
-  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) => reply.type('text/html; charset=utf-8').send(LANDING))
-  app.get('/healthz', { config: { access: 'public' }, schema: { tags: ['ops 运维'], summary: 'Liveness', response: { 200: Type.Object({ status: Type.Literal('ok') }) } } }, () => ({ status: 'ok' as const }))
-  app.get('/readyz', { config: { access: 'public' }, schema: { tags: ['ops 运维'], summary: 'Readiness: database reachable, not shutting down' } }, async (_req, reply) => {
-    if (o.isShuttingDown()) return reply.status(503).send({ status: 'shutting_down' })
-    await ping(o.db)
-    return { status: 'ready' }
-  })
+export const healthRoutes: FastifyPluginAsyncTypebox<{
+  db: RootDb
+  isShuttingDown(): boolean
+}> = async (app, o) => {
+  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_req, reply) =>
+    reply.type('text/html; charset=utf-8').send(LANDING),
+  )
+  app.get(
+    '/healthz',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['ops 运维'],
+        summary: 'Liveness',
+        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+      },
+    },
+    () => ({ status: 'ok' as const }),
+  )
+  app.get(
+    '/readyz',
+    {
+      config: { access: 'public' },
+      schema: { tags: ['ops 运维'], summary: 'Readiness: database reachable, not shutting down' },
+    },
+    async (_req, reply) => {
+      if (o.isShuttingDown()) return reply.status(503).send({ status: 'shutting_down' })
+      await ping(o.db)
+      return { status: 'ready' }
+    },
+  )
 }

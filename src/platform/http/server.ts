@@ -1,4 +1,9 @@
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify'
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
@@ -48,7 +53,8 @@ export async function createHttpServer(options: HttpServerOptions) {
   const publicRoutes: string[] = []
   app.addHook('onRoute', (route) => {
     // The docs UI plugin registers its own routes; they are public by this explicit rule.
-    if (!route.config?.access && route.url.startsWith('/docs')) route.config = { ...route.config, access: 'public' }
+    if (!route.config?.access && route.url.startsWith('/docs'))
+      route.config = { ...route.config, access: 'public' }
     const access = route.config?.access
     if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no access`)
     if (access === 'public') publicRoutes.push(`${String(route.method)} ${route.url}`)
@@ -70,12 +76,24 @@ export async function createHttpServer(options: HttpServerOptions) {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'tongban 通办 API', version: options.version, description: '一网通办 one-stop government services' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+      info: {
+        title: 'tongban 通办 API',
+        version: options.version,
+        description: '一网通办 one-stop government services',
+      },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      },
     },
   })
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } })
-  app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger())
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    uiConfig: { docExpansion: 'list' },
+  })
+  app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () =>
+    app.swagger(),
+  )
   return Object.assign(app, { publicRoutes: () => [...publicRoutes] })
 }
 
@@ -95,7 +113,11 @@ async function authenticate(request: FastifyRequest, options: HttpServerOptions)
   }
 }
 
-function sendError(error: FastifyError | DomainError | Error, request: FastifyRequest, reply: FastifyReply) {
+function sendError(
+  error: FastifyError | DomainError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
   return send(reply, toProblem(error, request))
 }
 
@@ -105,7 +127,13 @@ function toProblem(error: FastifyError | DomainError | Error, request: FastifyRe
   const fastifyError = error as FastifyError
   if (fastifyError.validation) {
     const part = fastifyError.validationContext ?? 'body'
-    return problemFor('PLATFORM_VALIDATION_FAILED', locale, id, undefined, fieldErrorsFromAjv(fastifyError.validation as never, part))
+    return problemFor(
+      'PLATFORM_VALIDATION_FAILED',
+      locale,
+      id,
+      undefined,
+      fieldErrorsFromAjv(fastifyError.validation as never, part),
+    )
   }
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

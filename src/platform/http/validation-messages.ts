@@ -6,7 +6,8 @@ import type { FieldError } from '../errors.js'
 export function fieldErrorsFromAjv(errors: ErrorObject[], part: string): FieldError[] {
   const prefix = part === 'body' ? '' : `/${part}`
   return errors.map((error) => {
-    const missing = error.keyword === 'required' ? `/${escape(String(error.params.missingProperty))}` : ''
+    const missing =
+      error.keyword === 'required' ? `/${escape(String(error.params.missingProperty))}` : ''
     const extra =
       error.keyword === 'additionalProperties'
         ? `/${escape(String(error.params.additionalProperty))}`
@@ -31,17 +32,32 @@ function describe(error: ErrorObject): LocalizedMessage {
     case 'type':
       return { zh: `类型应为 ${String(p.type)}`, en: `must be of type ${String(p.type)}` }
     case 'minLength':
-      return { zh: `长度不能少于 ${String(p.limit)} 个字符`, en: `must have at least ${String(p.limit)} characters` }
+      return {
+        zh: `长度不能少于 ${String(p.limit)} 个字符`,
+        en: `must have at least ${String(p.limit)} characters`,
+      }
     case 'maxLength':
-      return { zh: `长度不能超过 ${String(p.limit)} 个字符`, en: `must have at most ${String(p.limit)} characters` }
+      return {
+        zh: `长度不能超过 ${String(p.limit)} 个字符`,
+        en: `must have at most ${String(p.limit)} characters`,
+      }
     case 'minimum':
     case 'exclusiveMinimum':
-      return { zh: `不能小于 ${String(p.limit)}`, en: `must be ${String(p.comparison)} ${String(p.limit)}` }
+      return {
+        zh: `不能小于 ${String(p.limit)}`,
+        en: `must be ${String(p.comparison)} ${String(p.limit)}`,
+      }
     case 'maximum':
     case 'exclusiveMaximum':
-      return { zh: `不能大于 ${String(p.limit)}`, en: `must be ${String(p.comparison)} ${String(p.limit)}` }
+      return {
+        zh: `不能大于 ${String(p.limit)}`,
+        en: `must be ${String(p.comparison)} ${String(p.limit)}`,
+      }
     case 'minItems':
-      return { zh: `至少需要 ${String(p.limit)} 项`, en: `must have at least ${String(p.limit)} items` }
+      return {
+        zh: `至少需要 ${String(p.limit)} 项`,
+        en: `must have at least ${String(p.limit)} items`,
+      }
     case 'maxItems':
       return { zh: `最多 ${String(p.limit)} 项`, en: `must have at most ${String(p.limit)} items` }
     case 'pattern':

@@ -50,10 +50,20 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`)
       await db.transaction().execute(async (trx) => {
         await holdLease(trx, job.id, workerId, deps.dialect)
-        await handler({ trx: trx as Transaction<unknown>, payload: JSON.parse(job.payload_json), jobId: job.id, attempt: job.attempts })
+        await handler({
+          trx: trx as Transaction<unknown>,
+          payload: JSON.parse(job.payload_json),
+          jobId: job.id,
+          attempt: job.attempts,
+        })
         const done = await trx
           .updateTable('platform_jobs')
-          .set({ status: 'done', locked_by: null, locked_until: null, updated_at: deps.clock.now().toISOString() })
+          .set({
+            status: 'done',
+            locked_by: null,
+            locked_until: null,
+            updated_at: deps.clock.now().toISOString(),
+          })
           .where('id', '=', job.id)
           .where('locked_by', '=', workerId)
           .executeTakeFirst()
@@ -68,7 +78,10 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   async function fail(job: JobTable, error: unknown): Promise<void> {
     const final = job.attempts >= job.max_attempts
     const backoffMs = Math.min(2 ** job.attempts * 1000, 3_600_000)
-    deps.logger.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, err: error }, 'job failed')
+    deps.logger.warn(
+      { jobId: job.id, kind: job.kind, attempt: job.attempts, err: error },
+      'job failed',
+    )
     await db
       .updateTable('platform_jobs')
       .set({
@@ -136,7 +149,13 @@ async function claim(
   // A job whose last allowed attempt died with its worker (a crash each time) is not retried forever.
   await db
     .updateTable('platform_jobs')
-    .set({ status: 'failed', locked_by: null, locked_until: null, last_error: 'lease expired on the last attempt', updated_at: nowIso })
+    .set({
+      status: 'failed',
+      locked_by: null,
+      locked_until: null,
+      last_error: 'lease expired on the last attempt',
+      updated_at: nowIso,
+    })
     .where('status', '=', 'running')
     .where('locked_until', '<', nowIso)
     .whereRef('attempts', '>=', 'max_attempts')
@@ -168,8 +187,17 @@ async function claim(
 }
 
 /** On PostgreSQL, keep the job row locked while its handler runs so nobody reclaims it meanwhile. */
-async function holdLease(trx: Transaction<JobTables>, id: string, workerId: string, dialect: DialectName) {
+async function holdLease(
+  trx: Transaction<JobTables>,
+  id: string,
+  workerId: string,
+  dialect: DialectName,
+) {
   if (dialect !== 'postgres') return
-  const row = await sql<{ id: string }>`select id from platform_jobs where id = ${id} and locked_by = ${workerId} for update`.execute(trx)
+  const row = await sql<{
+    id: string
+  }>`select id from platform_jobs where id = ${id} and locked_by = ${workerId} for update`.execute(
+    trx,
+  )
   if (row.rows.length !== 1) throw new LeaseLost()
 }

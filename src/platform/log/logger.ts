@@ -17,7 +17,11 @@ export function maskDeep(value: unknown, depth = 0): unknown {
   if (depth > 8 || value === null || typeof value !== 'object') return value
   if (Array.isArray(value)) return value.map((v) => maskDeep(v, depth + 1))
   if (value instanceof Error) {
-    return { type: value.name, message: maskSensitiveText(value.message), stack: value.stack && maskSensitiveText(value.stack) }
+    return {
+      type: value.name,
+      message: maskSensitiveText(value.message),
+      stack: value.stack && maskSensitiveText(value.stack),
+    }
   }
   const proto: unknown = Object.getPrototypeOf(value)
   // Requests, replies and other class instances are left to pino's serializers.
@@ -45,7 +49,10 @@ export function createLogger(options: LoggerOptions): Logger {
           const [first] = args
           if (first instanceof Error && args.length === 1) {
             // pino would copy the raw message into `msg`; give it the masked one instead.
-            method.apply(this, [{ err: first }, maskSensitiveText(first.message)] as unknown as Parameters<typeof method>)
+            method.apply(this, [
+              { err: first },
+              maskSensitiveText(first.message),
+            ] as unknown as Parameters<typeof method>)
             return
           }
           const masked = args.map((arg) => (typeof arg === 'string' ? maskSensitiveText(arg) : arg))

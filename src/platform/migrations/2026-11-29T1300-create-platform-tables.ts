@@ -5,7 +5,9 @@ export const createPlatformTables: ModuleMigration = {
   async up(db, { serial }) {
     await db.schema
       .createTable('platform_audit_records')
-      .addColumn('seq', serial, (c) => (serial === 'integer' ? c.primaryKey().autoIncrement() : c.primaryKey()))
+      .addColumn('seq', serial, (c) =>
+        serial === 'integer' ? c.primaryKey().autoIncrement() : c.primaryKey(),
+      )
       .addColumn('id', 'text', (c) => c.notNull().unique())
       .addColumn('at', 'text', (c) => c.notNull())
       .addColumn('actor_id', 'text')
@@ -31,7 +33,10 @@ export const createPlatformTables: ModuleMigration = {
       .addColumn('last_seq', 'bigint', (c) => c.notNull())
       .addColumn('last_hash', 'text', (c) => c.notNull())
       .execute()
-    await db.insertInto('platform_audit_head').values({ id: 1, last_seq: 0, last_hash: '0'.repeat(64) }).execute()
+    await db
+      .insertInto('platform_audit_head')
+      .values({ id: 1, last_seq: 0, last_hash: '0'.repeat(64) })
+      .execute()
 
     await db.schema
       .createTable('platform_jobs')
@@ -49,7 +54,11 @@ export const createPlatformTables: ModuleMigration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute()
-    await db.schema.createIndex('platform_jobs_due').on('platform_jobs').columns(['status', 'run_at']).execute()
+    await db.schema
+      .createIndex('platform_jobs_due')
+      .on('platform_jobs')
+      .columns(['status', 'run_at'])
+      .execute()
 
     await db.schema
       .createTable('platform_calendar_years')

@@ -34,7 +34,10 @@ export interface SmsMessage {
 export interface Notifier {
   sendSms(trx: Transaction<unknown> | RootDb, sms: SmsMessage): Promise<void>
   /** The newest messages to one recipient, for the demo and for tests. */
-  listSms(recipientIndex: string, limit: number): Promise<Array<{ body: string; at: string; template: string }>>
+  listSms(
+    recipientIndex: string,
+    limit: number,
+  ): Promise<Array<{ body: string; at: string; template: string }>>
 }
 
 export function createOutboxNotifier(deps: { db: RootDb; clock: Clock }): Notifier {

@@ -6,10 +6,7 @@ import type { LocalisedMessage, Validation } from './validation.js'
 /** GB 32100-2015 统一社会信用代码 (unified social credit code). */
 
 export type CreditCodeReason =
-  | 'bad_length'
-  | 'bad_characters'
-  | 'bad_check_digit'
-  | 'unknown_division'
+  'bad_length' | 'bad_characters' | 'bad_check_digit' | 'unknown_division'
 
 export interface CodeWithName {
   code: string

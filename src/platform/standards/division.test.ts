@@ -14,7 +14,11 @@ describe('findDivision', () => {
   })
 
   it('pads province and city codes to 6 digits', () => {
-    expect(findDivision('330000')).toMatchObject({ name: '浙江省', level: 'province', cityCode: null })
+    expect(findDivision('330000')).toMatchObject({
+      name: '浙江省',
+      level: 'province',
+      cityCode: null,
+    })
     expect(findDivision('330100')).toMatchObject({ fullName: '浙江省杭州市', level: 'city' })
   })
 

@@ -67,12 +67,7 @@ interface Ancestry {
 
 const ROOT: Ancestry = { provinceCode: null, cityCode: null, namePrefix: '' }
 
-const addNode = (
-  map: Map<string, Division>,
-  node: RawNode,
-  depth: number,
-  up: Ancestry,
-): void => {
+const addNode = (map: Map<string, Division>, node: RawNode, depth: number, up: Ancestry): void => {
   const level = LEVELS[depth]
   // Depth 2 also holds 9-digit township codes for cities without counties (东莞, 中山, 儋州,
   // 嘉峪关); they are not 6-digit division codes, so they are skipped.

@@ -3,12 +3,19 @@ import type { ModuleMigration } from '../../../platform/db/migrator.js'
 export const createCatalogTables: ModuleMigration = {
   name: '2026-11-29T1320-create-catalog-tables',
   async up(db) {
-    for (const [table, key] of [['catalog_items', 'implementation_code'], ['catalog_bundles', 'code']] as const) {
+    for (const [table, key] of [
+      ['catalog_items', 'implementation_code'],
+      ['catalog_bundles', 'code'],
+    ] as const) {
       await db.schema
         .createTable(table)
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn(key, 'text', (c) => c.notNull().unique())
-        .addColumn(table === 'catalog_items' ? 'department_id' : 'lead_department_id', 'text', (c) => c.notNull())
+        .addColumn(
+          table === 'catalog_items' ? 'department_id' : 'lead_department_id',
+          'text',
+          (c) => c.notNull(),
+        )
         .addColumn('status', 'text', (c) => c.notNull())
         .addColumn('published_version', 'integer')
         .addColumn('latest_version', 'integer', (c) => c.notNull())
@@ -43,6 +50,10 @@ export const createCatalogTables: ModuleMigration = {
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addUniqueConstraint('catalog_bundle_versions_unique', ['bundle_id', 'version'])
       .execute()
-    await db.schema.createIndex('catalog_item_versions_state').on('catalog_item_versions').columns(['state', 'name_zh']).execute()
+    await db.schema
+      .createIndex('catalog_item_versions_state')
+      .on('catalog_item_versions')
+      .columns(['state', 'name_zh'])
+      .execute()
   },
 }

@@ -4,9 +4,7 @@ export const createIdentityTables: ModuleMigration = {
   name: '2026-11-29T1310-create-identity-tables',
   async up(db) {
     const t = (name: string) =>
-      db.schema
-        .createTable(name)
-        .addColumn('id', 'text', (c) => c.primaryKey())
+      db.schema.createTable(name).addColumn('id', 'text', (c) => c.primaryKey())
     await t('identity_departments')
       .addColumn('code', 'text', (c) => c.notNull().unique())
       .addColumn('name_zh', 'text', (c) => c.notNull())
@@ -33,7 +31,11 @@ export const createIdentityTables: ModuleMigration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute()
-    await db.schema.createIndex('identity_persons_phone').on('identity_persons').column('phone_index').execute()
+    await db.schema
+      .createIndex('identity_persons_phone')
+      .on('identity_persons')
+      .column('phone_index')
+      .execute()
     await t('identity_staff')
       .addColumn('account', 'text', (c) => c.notNull().unique())
       .addColumn('name', 'text', (c) => c.notNull())
@@ -54,12 +56,18 @@ export const createIdentityTables: ModuleMigration = {
       .addColumn('department_id', 'text', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
-      .addUniqueConstraint('identity_role_assignments_unique', ['staff_id', 'role', 'department_id'])
+      .addUniqueConstraint('identity_role_assignments_unique', [
+        'staff_id',
+        'role',
+        'department_id',
+      ])
       .execute()
     await t('identity_enterprises')
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('credit_code', 'text', (c) => c.notNull().unique())
-      .addColumn('legal_representative_id', 'text', (c) => c.notNull().references('identity_persons.id'))
+      .addColumn('legal_representative_id', 'text', (c) =>
+        c.notNull().references('identity_persons.id'),
+      )
       .addColumn('registered_address', 'text', (c) => c.notNull())
       .addColumn('industry_code', 'text', (c) => c.notNull())
       .addColumn('registered_capital', 'text', (c) => c.notNull())
@@ -75,7 +83,11 @@ export const createIdentityTables: ModuleMigration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute()
-    await db.schema.createIndex('identity_agents_person').on('identity_enterprise_agents').column('person_id').execute()
+    await db.schema
+      .createIndex('identity_agents_person')
+      .on('identity_enterprise_agents')
+      .column('person_id')
+      .execute()
     await t('identity_sessions')
       .addColumn('subject_id', 'text', (c) => c.notNull())
       .addColumn('subject_kind', 'text', (c) => c.notNull())
@@ -85,7 +97,11 @@ export const createIdentityTables: ModuleMigration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute()
-    await db.schema.createIndex('identity_sessions_subject').on('identity_sessions').column('subject_id').execute()
+    await db.schema
+      .createIndex('identity_sessions_subject')
+      .on('identity_sessions')
+      .column('subject_id')
+      .execute()
     await t('identity_refresh_tokens')
       .addColumn('session_id', 'text', (c) => c.notNull().references('identity_sessions.id'))
       .addColumn('token_hash', 'text', (c) => c.notNull().unique())
@@ -106,7 +122,15 @@ export const createIdentityTables: ModuleMigration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute()
-    await db.schema.createIndex('identity_staff_department').on('identity_staff').column('department_id').execute()
-    await db.schema.createIndex('identity_roles_staff').on('identity_role_assignments').column('staff_id').execute()
+    await db.schema
+      .createIndex('identity_staff_department')
+      .on('identity_staff')
+      .column('department_id')
+      .execute()
+    await db.schema
+      .createIndex('identity_roles_staff')
+      .on('identity_role_assignments')
+      .column('staff_id')
+      .execute()
   },
 }
