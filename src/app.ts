@@ -157,10 +157,13 @@ export async function buildApp(options: AppOptions) {
     async close() {
       shuttingDown = true
       for (const t of timers) clearInterval(t)
-      await http.close()
-      await runner.stop()
-      await database.checkpoint().catch(() => 0)
-      await database.close()
+      try {
+        await http.close()
+        await runner.stop()
+        await database.checkpoint().catch(() => 0)
+      } finally {
+        await database.close()
+      }
     },
   }
 }

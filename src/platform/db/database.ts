@@ -57,6 +57,9 @@ function openPostgres(url: string, max: number): Database {
   // BIGINT (int8) values fit our sequence numbers; parse them as numbers, not strings.
   pg.types.setTypeParser(20, (value) => Number(value))
   const pool = new pg.Pool({ connectionString: url, max })
+  // An idle connection dropped by the server (restart, failover) is replaced on next use; without
+  // a listener the pool's 'error' event would crash the process.
+  pool.on('error', () => {})
   const db: RootDb = new Kysely({ dialect: new PostgresDialect({ pool }) })
   return {
     db,
