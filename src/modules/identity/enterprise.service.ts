@@ -1,17 +1,11 @@
 import { v7 as uuidv7 } from 'uuid'
 import type { Actor } from '../../platform/auth/principal.js'
 import { isUniqueViolation } from '../../platform/db/database.js'
-import { DomainError, fieldError, validationFailed } from '../../platform/errors.js'
-import {
-  CREDIT_CODE_REASON_MESSAGES,
-  ID_NUMBER_REASON_MESSAGES,
-  validateCreditCode,
-  validateIdNumber,
-} from '../../platform/standards/index.js'
+import { DomainError } from '../../platform/errors.js'
 import { identityDb, type IdentityDeps } from './identity.deps.js'
 import { identityStore } from './identity.store.js'
 import type { EnterpriseRow } from './identity.tables.js'
-import { prefixed } from './person-input.js'
+import { requireCreditCode, requireIdNumber } from './standard-fields.js'
 
 export interface NewEnterprise {
   name: string
@@ -46,24 +40,12 @@ export function createEnterpriseService(deps: IdentityDeps) {
         id: actor.principal?.id ?? '',
         ownerId: actor.principal?.id ?? null,
       })
-      const code = validateCreditCode(input.creditCode)
-      if (!code.ok)
-        throw validationFailed([
-          fieldError(
-            '/creditCode',
-            code.reason,
-            prefixed(
-              '统一社会信用代码无效：',
-              'Invalid credit code: ',
-              CREDIT_CODE_REASON_MESSAGES[code.reason],
-            ),
-          ),
-        ])
+      const code = requireCreditCode(input.creditCode, '/creditCode')
       const now = deps.clock.now().toISOString()
       const row: EnterpriseRow = {
         id: uuidv7(),
         name: input.name.trim(),
-        credit_code: code.value.creditCode,
+        credit_code: code.creditCode,
         legal_representative_id: person.id,
         registered_address: input.registeredAddress,
         industry_code: input.industryCode,
@@ -125,23 +107,8 @@ export function createEnterpriseService(deps: IdentityDeps) {
         id: row.id,
         ownerId: row.legal_representative_id,
       })
-      const id = validateIdNumber(agentIdNumber)
-      if (!id.ok)
-        throw validationFailed([
-          fieldError(
-            '/idNumber',
-            id.reason,
-            prefixed(
-              '身份证号码无效：',
-              'Invalid ID number: ',
-              ID_NUMBER_REASON_MESSAGES[id.reason],
-            ),
-          ),
-        ])
-      const agent = await identityStore.findPersonByIdIndex(
-        db,
-        deps.cipher.blindIndex(id.value.idNumber),
-      )
+      const id = requireIdNumber(agentIdNumber, '/idNumber')
+      const agent = await identityStore.findPersonByIdIndex(db, deps.cipher.blindIndex(id.idNumber))
       if (!agent) throw new DomainError('IDENTITY_PERSON_NOT_FOUND')
       const now = deps.clock.now().toISOString()
       await db.transaction().execute(async (trx) => {

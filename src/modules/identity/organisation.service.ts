@@ -5,16 +5,11 @@ import { ROLE_DEFINITIONS, isRole, type Role } from '../../platform/authz/index.
 import { isUniqueViolation } from '../../platform/db/database.js'
 import { DomainError, fieldError, validationFailed } from '../../platform/errors.js'
 import { message } from '../../platform/i18n/i18n.js'
-import {
-  CREDIT_CODE_REASON_MESSAGES,
-  maskPhone,
-  validateCreditCode,
-  validateMobile,
-} from '../../platform/standards/index.js'
+import { maskPhone, validateMobile } from '../../platform/standards/index.js'
 import { identityDb, type IdentityDeps } from './identity.deps.js'
 import { identityStore } from './identity.store.js'
 import type { DepartmentRow, StaffRow } from './identity.tables.js'
-import { prefixed } from './person-input.js'
+import { requireCreditCode } from './standard-fields.js'
 
 export interface NewDepartment {
   code: string
@@ -69,26 +64,14 @@ export function createOrganisationService(deps: IdentityDeps) {
         id: input.code,
         departmentId: null,
       })
-      const code = validateCreditCode(input.creditCode)
-      if (!code.ok)
-        throw validationFailed([
-          fieldError(
-            '/creditCode',
-            code.reason,
-            prefixed(
-              '统一社会信用代码无效：',
-              'Invalid credit code: ',
-              CREDIT_CODE_REASON_MESSAGES[code.reason],
-            ),
-          ),
-        ])
+      const code = requireCreditCode(input.creditCode, '/creditCode')
       const now = deps.clock.now().toISOString()
       const row = {
         id: uuidv7(),
         code: input.code,
         name_zh: input.nameZh,
         name_en: input.nameEn,
-        credit_code: code.value.creditCode,
+        credit_code: code.creditCode,
         address: input.address,
         phone: input.phone,
         created_at: now,

@@ -1,12 +1,8 @@
 import { fieldError, validationFailed, type FieldError } from '../../platform/errors.js'
 import { message } from '../../platform/i18n/i18n.js'
 import { passwordProblems } from '../../platform/auth/password.js'
-import {
-  ID_NUMBER_REASON_MESSAGES,
-  validateIdNumber,
-  validateMobile,
-  type IdNumber,
-} from '../../platform/standards/index.js'
+import { idNumberError } from './standard-fields.js'
+import { validateIdNumber, validateMobile, type IdNumber } from '../../platform/standards/index.js'
 
 export interface PersonRegistration {
   name: string
@@ -25,22 +21,7 @@ export interface CheckedPerson {
 export function checkPersonRegistration(input: PersonRegistration, today: Date): CheckedPerson {
   const errors: FieldError[] = []
   const id = validateIdNumber(input.idNumber, { today })
-  if (!id.ok) {
-    errors.push(
-      fieldError(
-        '/idNumber',
-        id.reason,
-        message('identity.field.id_number_invalid', { reason: '' }),
-      ),
-    )
-    const last = errors[errors.length - 1]
-    if (last)
-      last.message = prefixed(
-        '身份证号码无效：',
-        'Invalid ID number: ',
-        ID_NUMBER_REASON_MESSAGES[id.reason],
-      )
-  }
+  if (!id.ok) errors.push(idNumberError('/idNumber', id.reason))
   const phone = validateMobile(input.phone)
   if (!phone.ok)
     errors.push(fieldError('/phone', phone.reason, message('identity.field.phone_invalid')))
@@ -58,8 +39,4 @@ export function checkPersonRegistration(input: PersonRegistration, today: Date):
   }
   if (errors.length > 0 || !id.ok || !phone.ok) throw validationFailed(errors)
   return { name, id: id.value, phone: phone.value.number }
-}
-
-export function prefixed(zh: string, en: string, reason: { zh: string; en: string }) {
-  return { zh: `${zh}${reason.zh}`, en: `${en}${reason.en}` }
 }
