@@ -46,7 +46,10 @@ async function measure(database: Database, suffix: string): Promise<BenchRow[]> 
   const plain = async (): Promise<void> => {
     const id = `a${next++}`
     await db.transaction().execute(async (trx) => {
-      await trx.insertInto('bench_rows').values({ id, value: `value ${id}` }).execute()
+      await trx
+        .insertInto('bench_rows')
+        .values({ id, value: `value ${id}` })
+        .execute()
     })
   }
   const audited = async (): Promise<void> => {

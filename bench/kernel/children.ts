@@ -111,7 +111,10 @@ export function freePort(): Promise<number> {
 export async function waitForOk(url: string, child: Child, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs
   let exited = false
-  void child.exited.then(() => (exited = true), () => (exited = true))
+  void child.exited.then(
+    () => (exited = true),
+    () => (exited = true),
+  )
   while (Date.now() < deadline) {
     if (exited) throw new Error(`${url}: the server exited before it was ready`)
     try {
