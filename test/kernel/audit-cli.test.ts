@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -61,5 +61,6 @@ describe('tongban audit verify', () => {
     )
     expect(failed?.code).toBe(1)
     expect(failed?.stderr).toContain(`seq=${second.seq} id=${second.id}: hash_mismatch`)
+    rmSync(env.TONGBAN_DATA_DIR, { recursive: true, force: true })
   }, 60_000)
 })

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Writable } from 'node:stream'
@@ -26,10 +26,11 @@ export async function createTestApp(options: {
   env?: Record<string, string>
 }): Promise<TestApp> {
   const db = await createTestDatabase(options.dialect)
+  const dataDir = mkdtempSync(join(tmpdir(), 'tongban-test-'))
   const config = loadConfig({
     TONGBAN_SECRET: TEST_SECRET,
     TONGBAN_LOG_LEVEL: options.logStream ? 'info' : 'silent',
-    TONGBAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'tongban-test-')),
+    TONGBAN_DATA_DIR: dataDir,
     TONGBAN_AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     ...options.env,
   })
@@ -48,6 +49,7 @@ export async function createTestApp(options: {
     async dispose() {
       await app.close().catch(() => {})
       await db.dispose()
+      rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }
