@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { FastifyRequest } from 'fastify'
+import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import type { Actor } from '../../platform/auth/principal.js'
 import { BundleContent, ItemContent, LocalizedText } from './catalog.schema.js'
 import type { BundleService } from './bundle.service.js'
+import type { ItemReadService } from './item-read.service.js'
 import type { ItemService } from './item.service.js'
 
 export interface CatalogRouteOptions {
-  items: ItemService
+  items: ItemService & ItemReadService
   bundles: BundleService
   actorOf(request: FastifyRequest): Actor
 }
@@ -63,6 +64,7 @@ const ProcessSummary = Type.Object({
 })
 
 export const catalogRoutes: FastifyPluginAsyncTypebox<CatalogRouteOptions> = async (app, o) => {
+  const serialised = new WeakMap<object, string>()
   app.get(
     '/items',
     {
@@ -98,7 +100,18 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<CatalogRouteOptions> = asy
         response: { 200: PublishedItemView },
       },
     },
-    (req) => o.items.getPublished(req.params.id),
+    async (req, reply) => {
+      // The read service hands out one immutable view per published version; its JSON is
+      // serialised once and sent as text (the hottest public read: every guide a citizen opens).
+      const view = await o.items.getPublished(req.params.id)
+      let json = serialised.get(view)
+      if (json === undefined) {
+        json = JSON.stringify(view)
+        serialised.set(view, json)
+      }
+      // Text bypasses the schema serialiser; the view was built field by field, so nothing leaks.
+      return (reply as FastifyReply).type('application/json; charset=utf-8').send(json)
+    },
   )
   app.post(
     '/items',

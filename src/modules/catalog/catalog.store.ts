@@ -7,6 +7,14 @@ type Db = Kysely<CatalogTables>
 export const catalogStore = {
   findItem: (db: Db, id: string) =>
     db.selectFrom('catalog_items').selectAll().where('id', '=', id).executeTakeFirst(),
+  /** The row that says which version is published, by id or implementation code, in one query. */
+  findPublishedHead: (db: Db, idOrCode: string) =>
+    db
+      .selectFrom('catalog_items')
+      .select(['id', 'published_version', 'updated_at'])
+      .where((eb) => eb.or([eb('id', '=', idOrCode), eb('implementation_code', '=', idOrCode)]))
+      .where('status', '=', 'published')
+      .executeTakeFirst(),
   findItemByCode: (db: Db, code: string) =>
     db
       .selectFrom('catalog_items')

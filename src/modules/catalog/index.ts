@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/auth/principal.js'
 import { createBundleService } from './bundle.service.js'
 import type { CatalogDeps } from './catalog.deps.js'
 import { catalogRoutes } from './catalog.routes.js'
+import { createItemReadService } from './item-read.service.js'
 import { createItemService } from './item.service.js'
 import { createCatalogTables } from './migrations/2026-11-29T1320-create-catalog-tables.js'
 
@@ -15,7 +16,7 @@ export const catalogMigrations = [createCatalogTables]
 
 /** Builds the national service catalogue: items, bundles, processes and guides. */
 export function createCatalogModule(deps: CatalogDeps) {
-  const items = createItemService(deps)
+  const items = { ...createItemService(deps), ...createItemReadService(deps) }
   const bundles = createBundleService(deps)
   return {
     items,

@@ -7,8 +7,8 @@ import { catalogDb, type CatalogDeps } from './catalog.deps.js'
 import { versionNotEditable } from './catalog.errors.js'
 import { catalogStore } from './catalog.store.js'
 import type { ItemRow, ItemVersionRow } from './catalog.tables.js'
-import { renderGuide } from './guide.js'
 import { checkItemContent } from './item-content-checks.js'
+import { toItemView } from './item-view.js'
 import { checkProcessDefinition } from './process-definition.js'
 
 /** Service items (事项): drafted, published and retired as numbered versions. */
@@ -34,17 +34,7 @@ export function createItemService(deps: CatalogDeps) {
   const refuseRetired = (item: ItemRow) => {
     if (item.status === 'retired') throw new DomainError('CATALOG_ITEM_RETIRED')
   }
-  const view = (item: ItemRow, row: ItemVersionRow) => ({
-    id: item.id,
-    implementationCode: item.implementation_code,
-    departmentId: item.department_id,
-    status: item.status,
-    publishedVersion: item.published_version,
-    version: row.version,
-    state: row.state,
-    hasProcess: row.process_xml !== null,
-    content: JSON.parse(row.content_json) as ItemContent,
-  })
+  const view = toItemView
 
   return {
     async createDraft(actor: Actor, content: ItemContent) {
@@ -294,55 +284,6 @@ export function createItemService(deps: CatalogDeps) {
           departmentId: item.department_id,
         })
       return { ...view(item, row), processXml: row.process_xml }
-    },
-
-    /** The published version with its guide: what a citizen reads before applying. */
-    async getPublished(itemIdOrCode: string) {
-      const item =
-        (await catalogStore.findItem(db, itemIdOrCode)) ??
-        (await catalogStore.findItemByCode(db, itemIdOrCode))
-      const row = item?.published_version
-        ? await catalogStore.findVersion(db, item.id, item.published_version)
-        : undefined
-      if (!item || !row) throw new DomainError('CATALOG_ITEM_NOT_FOUND')
-      const content = JSON.parse(row.content_json) as ItemContent
-      const department = await deps.departments.findById(item.department_id)
-      if (!department) throw new DomainError('CATALOG_ITEM_NOT_FOUND')
-      return { ...view(item, row), guide: renderGuide(content, department) }
-    },
-
-    async listPublished(query: {
-      q?: string
-      departmentCode?: string
-      limit?: number
-      offset?: number
-    }) {
-      const department = query.departmentCode
-        ? await deps.departments.findByCode(query.departmentCode)
-        : null
-      if (query.departmentCode && !department)
-        return { items: [], limit: query.limit ?? 20, offset: query.offset ?? 0 }
-      const rows = await catalogStore.listPublished(
-        db,
-        query.q,
-        department?.id,
-        query.limit ?? 20,
-        query.offset ?? 0,
-      )
-      const items = rows.map((r) => {
-        const c = JSON.parse(r.content_json) as ItemContent
-        return {
-          id: r.id,
-          implementationCode: r.implementation_code,
-          departmentId: r.department_id,
-          version: r.version,
-          name: c.name,
-          promisedLimitDays: c.promisedLimitDays,
-          onSiteVisits: c.onSiteVisits,
-          free: c.fees.length === 0,
-        }
-      })
-      return { items, limit: query.limit ?? 20, offset: query.offset ?? 0 }
     },
   }
 }

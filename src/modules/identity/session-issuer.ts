@@ -8,6 +8,7 @@ import { identityDb, type IdentityDeps } from './identity.deps.js'
 import { identityStore } from './identity.store.js'
 import type { IdentityTables } from './identity.tables.js'
 import { sessionStore } from './session.store.js'
+import { createLiveSessionCache } from './live-sessions.js'
 import { OTP_MAX_ATTEMPTS } from './sign-in-policy.js'
 
 export interface IssuedTokens {
@@ -22,8 +23,16 @@ export interface IssuedTokens {
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: DomainError }
 
 /** Sessions and their tokens: issue, rotate (with reuse detection), revoke, resolve. */
+// One second: a revocation on another instance, or a role change, is seen that much later.
+const LIVE_SESSION_TTL_MS = 1000
+
 export function createSessionIssuer(deps: IdentityDeps) {
   const db = identityDb(deps)
+  const live = createLiveSessionCache({
+    ttlMs: LIVE_SESSION_TTL_MS,
+    limit: 20_000,
+    now: () => deps.clock.now().getTime(),
+  })
 
   async function newRefreshToken(trx: Transaction<IdentityTables>, sessionId: string, now: Date) {
     const token = randomBytes(32).toString('base64url')
@@ -131,6 +140,7 @@ export function createSessionIssuer(deps: IdentityDeps) {
         ) {
           // A rotated token came back: it was stolen or replayed. The whole family (session) dies.
           await sessionStore.revokeSession(trx, session.id, now.toISOString())
+          live.forgetSession(session.id)
           await deps.audit.record(trx, actor, {
             action: 'identity.refresh.reused',
             subject: { type: session.subject_kind, id: session.subject_id },
@@ -151,6 +161,8 @@ export function createSessionIssuer(deps: IdentityDeps) {
         let revoked = 1
         if (everywhere) revoked = await sessionStore.revokeAllSessions(trx, principal.id, now)
         else await sessionStore.revokeSession(trx, principal.sessionId, now)
+        if (everywhere) live.forgetSubject(principal.id)
+        else live.forgetSession(principal.sessionId)
         await deps.audit.record(trx, actor, {
           action: everywhere ? 'identity.signout.everywhere' : 'identity.signout',
           subject: { type: principal.kind, id: principal.id },
@@ -164,10 +176,22 @@ export function createSessionIssuer(deps: IdentityDeps) {
     async resolvePrincipal(token: string): Promise<Principal | null> {
       const claims = await deps.tokens.verifyAccess(token)
       if (!claims) return null
-      const session = await sessionStore.findLiveSession(db, claims.sid)
+      const known = live.get(claims.sid)
+      if (known) {
+        if (known.subjectId !== claims.sub) return null
+        return {
+          id: claims.sub,
+          kind: claims.kind,
+          sessionId: claims.sid,
+          channel: claims.channel,
+          assignments: known.assignments,
+        }
+      }
+      const session = await sessionStore.findLiveSessionWithAgency(db, claims.sid)
       if (!session || session.subject_id !== claims.sub) return null
-      const assignments = await assignmentsOf(claims.kind, claims.sub)
+      const assignments = await assignmentsOf(claims.kind, claims.sub, Number(session.agencies) > 0)
       if (!assignments) return null
+      live.remember(claims.sid, claims.sub, assignments)
       return {
         id: claims.sub,
         kind: claims.kind,
@@ -181,11 +205,11 @@ export function createSessionIssuer(deps: IdentityDeps) {
   async function assignmentsOf(
     kind: 'person' | 'staff',
     id: string,
+    isAgent: boolean,
   ): Promise<RoleAssignment[] | null> {
     if (kind === 'person') {
-      const agentOf = await identityStore.listAgentEnterprises(db, id)
       const roles: RoleAssignment[] = [{ role: 'citizen', departmentId: null }]
-      if (agentOf.length > 0) roles.push({ role: 'enterprise_agent', departmentId: null })
+      if (isAgent) roles.push({ role: 'enterprise_agent', departmentId: null })
       return roles
     }
     const staff = await identityStore.findStaff(db, id)

@@ -37,6 +37,22 @@ export const sessionStore = {
       .where('id', '=', id)
       .where('revoked_at', 'is', null)
       .executeTakeFirst(),
+  /** A live session and, in the same query, how many enterprises its person acts for. */
+  findLiveSessionWithAgency: (db: Db, id: string) =>
+    db
+      .selectFrom('identity_sessions as s')
+      .select(['s.id', 's.subject_id', 's.subject_kind', 's.channel'])
+      .select((eb) =>
+        eb
+          .selectFrom('identity_enterprise_agents as a')
+          .select(eb.fn.countAll<number>().as('n'))
+          .whereRef('a.person_id', '=', 's.subject_id')
+          .where('a.revoked_at', 'is', null)
+          .as('agencies'),
+      )
+      .where('s.id', '=', id)
+      .where('s.revoked_at', 'is', null)
+      .executeTakeFirst(),
   revokeSession: (db: Db, id: string, now: string) =>
     db
       .updateTable('identity_sessions')

@@ -17,12 +17,21 @@ export interface TokenService {
 const ISSUER = 'tongban'
 const AUDIENCE = 'tongban-api'
 
+// Verified tokens are remembered until they expire: a client sends the same token many times,
+// and a WebCrypto HMAC check costs ~80 µs here against ~1 µs for a map look-up.
+const VERIFIED_LIMIT = 10_000
+
 export function createTokenService(options: {
   secret: Uint8Array
   accessTtlSeconds: number
   now?: () => Date
 }): TokenService {
   const now = options.now ?? (() => new Date())
+  const verified = new Map<string, { claims: AccessClaims; exp: number }>()
+  const remember = (token: string, claims: AccessClaims, exp: number) => {
+    if (verified.size >= VERIFIED_LIMIT) verified.delete(verified.keys().next().value ?? '')
+    verified.set(token, { claims, exp })
+  }
   return {
     async signAccess(claims) {
       const iat = Math.floor(now().getTime() / 1000)
@@ -41,6 +50,12 @@ export function createTokenService(options: {
       return { token, expiresIn: options.accessTtlSeconds }
     },
     async verifyAccess(token) {
+      const known = verified.get(token)
+      if (known) {
+        if (known.exp * 1000 > now().getTime()) return known.claims
+        verified.delete(token)
+        return null
+      }
       try {
         const { payload } = await jwtVerify(token, options.secret, {
           issuer: ISSUER,
@@ -48,10 +63,12 @@ export function createTokenService(options: {
           algorithms: ['HS256'],
           currentDate: now(),
         })
-        const { sub, kind, sid, channel } = payload
-        if (typeof sub !== 'string' || typeof sid !== 'string') return null
+        const { sub, kind, sid, channel, exp } = payload
+        if (typeof sub !== 'string' || typeof sid !== 'string' || typeof exp !== 'number') return null
         if (kind !== 'person' && kind !== 'staff') return null
-        return { sub, kind, sid, channel: channel as Channel }
+        const claims: AccessClaims = { sub, kind, sid, channel: channel as Channel }
+        remember(token, claims, exp)
+        return claims
       } catch (error) {
         if (error instanceof joseErrors.JOSEError) return null
         throw error

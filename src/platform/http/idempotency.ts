@@ -33,9 +33,9 @@ export function registerIdempotency(
 ): void {
   const db = moduleDb<IdempotencyTables>(deps.db)
   app.decorateRequest('idempotency', null)
-  app.addHook('preHandler', async (request: FastifyRequest, reply: FastifyReply) => {
+  const before = async (request: FastifyRequest, reply: FastifyReply) => {
     const key = request.headers['idempotency-key']
-    if (request.method !== 'POST' || typeof key !== 'string') return
+    if (typeof key !== 'string') return
     if (!KEY.test(key))
       throw new DomainError('PLATFORM_VALIDATION_FAILED', {}, [
         {
@@ -66,8 +66,8 @@ export function registerIdempotency(
       return reply
     }
     request.idempotency = { key, scope, hash }
-  })
-  app.addHook('onSend', async (request, reply, payload) => {
+  }
+  const after = async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     const pending = request.idempotency
     if (!pending || reply.statusCode >= 300 || typeof payload !== 'string') return payload
     try {
@@ -86,5 +86,17 @@ export function registerIdempotency(
       if (!isUniqueViolation(error)) throw error
     }
     return payload
+  }
+  // Only creating (POST) routes carry the hooks, so reads pay nothing for them.
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method]
+    if (!methods.includes('POST')) return
+    route.preHandler = [...toArray(route.preHandler), before]
+    route.onSend = [...toArray(route.onSend), after]
   })
+}
+
+function toArray<T>(value: T | T[] | undefined): T[] {
+  if (value === undefined) return []
+  return Array.isArray(value) ? value : [value]
 }

@@ -1,0 +1,95 @@
+import type { Actor } from '../../platform/auth/principal.js'
+import { DomainError } from '../../platform/errors.js'
+import type { ItemContent } from './catalog.schema.js'
+import { catalogDb, type CatalogDeps } from './catalog.deps.js'
+import { catalogStore } from './catalog.store.js'
+import { renderGuide } from './guide.js'
+import { toItemView } from './item-view.js'
+
+type PublishedView = ReturnType<typeof toItemView> & { guide: ReturnType<typeof renderGuide> }
+
+const CACHE_LIMIT = 2000
+// A published version never changes; the TTL only bounds how long a renamed department shows.
+const CACHE_TTL_MS = 60_000
+
+/**
+ * Reading the catalogue. A published version is immutable, so its view and guide are built once
+ * and kept, keyed by item, version and the item row's `updated_at`: each read still asks the
+ * database which version is published (one indexed row), so a publish or retire elsewhere is
+ * seen at once, on every instance.
+ */
+export function createItemReadService(deps: CatalogDeps) {
+  const db = catalogDb(deps)
+  const cache = new Map<string, { view: PublishedView; at: number }>()
+
+  async function buildPublished(itemId: string, version: number): Promise<PublishedView | null> {
+    const item = await catalogStore.findItem(db, itemId)
+    const row = item && (await catalogStore.findVersion(db, item.id, version))
+    const department = item && (await deps.departments.findById(item.department_id))
+    if (!item || !row || !department) return null
+    const view = toItemView(item, row)
+    return { ...view, guide: renderGuide(view.content, department) }
+  }
+
+  return {
+    /** The published version with its guide: what a citizen reads before applying. */
+    async getPublished(itemIdOrCode: string): Promise<PublishedView> {
+      const head = await catalogStore.findPublishedHead(db, itemIdOrCode)
+      if (!head?.published_version) throw new DomainError('CATALOG_ITEM_NOT_FOUND')
+      const key = `${head.id}:${head.published_version}:${head.updated_at}`
+      const now = deps.clock.now().getTime()
+      const hit = cache.get(key)
+      if (hit && now - hit.at < CACHE_TTL_MS) return hit.view
+      const view = await buildPublished(head.id, head.published_version)
+      if (!view) throw new DomainError('CATALOG_ITEM_NOT_FOUND')
+      if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value ?? '')
+      cache.set(key, { view, at: now })
+      return view
+    },
+
+    async getVersion(actor: Actor, itemId: string, version: number) {
+      const item = await catalogStore.findItem(db, itemId)
+      const row = item && (await catalogStore.findVersion(db, itemId, version))
+      if (!item || !row) throw new DomainError('CATALOG_VERSION_NOT_FOUND')
+      if (row.state !== 'published') {
+        deps.guard.require(actor, 'catalog.item.read', {
+          type: 'item',
+          id: item.id,
+          departmentId: item.department_id,
+        })
+      }
+      return { ...toItemView(item, row), processXml: row.process_xml }
+    },
+
+    async listPublished(query: {
+      q?: string
+      departmentCode?: string
+      limit?: number
+      offset?: number
+    }) {
+      const limit = query.limit ?? 20
+      const offset = query.offset ?? 0
+      const department = query.departmentCode
+        ? await deps.departments.findByCode(query.departmentCode)
+        : null
+      if (query.departmentCode && !department) return { items: [], limit, offset }
+      const rows = await catalogStore.listPublished(db, query.q, department?.id, limit, offset)
+      const items = rows.map((r) => {
+        const c = JSON.parse(r.content_json) as ItemContent
+        return {
+          id: r.id,
+          implementationCode: r.implementation_code,
+          departmentId: r.department_id,
+          version: r.version,
+          name: c.name,
+          promisedLimitDays: c.promisedLimitDays,
+          onSiteVisits: c.onSiteVisits,
+          free: c.fees.length === 0,
+        }
+      })
+      return { items, limit, offset }
+    },
+  }
+}
+
+export type ItemReadService = ReturnType<typeof createItemReadService>
