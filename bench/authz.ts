@@ -77,11 +77,7 @@ function* assignmentRows(random: () => number): Generator<AssignmentRow> {
  * that department, so they are allowed); half pick a random action in a random department
  * (almost all denied).
  */
-function makeRequests(
-  index: AssignmentIndex,
-  count: number,
-  random: () => number,
-): AuthzRequest[] {
+function makeRequests(index: AssignmentIndex, count: number, random: () => number): AuthzRequest[] {
   return Array.from({ length: count }, (_, i) => {
     const staffId = `s${Math.floor(random() * STAFF)}`
     const assignments = index.get(staffId)

@@ -1,22 +1,30 @@
 import { benchAuthz, type BenchRow } from './authz.js'
 import { benchAudit } from './kernel/audit.js'
+import { benchAuditUseCase } from './kernel/audit-use-case.js'
 import { installChildCleanup, killAllChildren } from './kernel/children.js'
 import { benchHttp } from './kernel/http.js'
 
 export type Emit = (row: BenchRow) => void
 
 interface Figure {
+  key: 'http' | 'authz' | 'audit' | 'usecase'
   name: string
   run(): Promise<BenchRow[]>
 }
 
 const FIGURES: Figure[] = [
-  { name: 'item GET over HTTP vs bare Fastify', run: benchHttp },
+  { key: 'http', name: 'item GET over HTTP vs bare Fastify', run: benchHttp },
   {
+    key: 'authz',
     name: 'authorisation with 100,000 staff–role assignments',
     run: async () => (await benchAuthz()).map((row) => ({ ...row, bench: 'kernel' })),
   },
-  { name: 'audit cost on a one-row write', run: benchAudit },
+  { key: 'audit', name: 'audit cost on a one-row write', run: benchAudit },
+  {
+    key: 'usecase',
+    name: 'audit cost on a one-row write use case (catalogue draft edit)',
+    run: benchAuditUseCase,
+  },
 ]
 
 /**
@@ -27,9 +35,12 @@ const FIGURES: Figure[] = [
 export async function benchKernel(emit: Emit): Promise<void> {
   installChildCleanup()
   let failed = 0
+  // BENCH_ONLY=http,audit runs a subset (handy while working on one figure).
+  const only = process.env.BENCH_ONLY?.split(',')
+  const figures = only ? FIGURES.filter((f) => only.includes(f.key)) : FIGURES
   try {
-    for (const [i, figure] of FIGURES.entries()) {
-      process.stderr.write(`kernel: figure ${i + 1}/${FIGURES.length}: ${figure.name}\n`)
+    for (const [i, figure] of figures.entries()) {
+      process.stderr.write(`kernel: figure ${i + 1}/${figures.length}: ${figure.name}\n`)
       try {
         for (const row of await figure.run()) emit(row)
       } catch (error) {
@@ -41,5 +52,5 @@ export async function benchKernel(emit: Emit): Promise<void> {
   } finally {
     killAllChildren()
   }
-  if (failed > 0) throw new Error(`${failed} of ${FIGURES.length} kernel figures failed`)
+  if (failed > 0) throw new Error(`${failed} of ${figures.length} kernel figures failed`)
 }

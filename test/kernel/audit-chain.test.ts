@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createAuditTrail } from '../../src/platform/audit/audit-trail.js'
 import { systemActor } from '../../src/platform/auth/principal.js'
 import { createTestApp, type TestApp } from '../support/app.js'
 import { testDialects } from '../support/databases.js'
@@ -8,15 +9,13 @@ describe.each(testDialects())('the SM3 hash-chained audit trail (%s)', (dialect)
   beforeEach(async () => {
     t = await createTestApp({ dialect })
     for (let i = 1; i <= 5; i++) {
-      await t.app.database.db
-        .transaction()
-        .execute((trx) =>
-          t.app.audit.record(trx, systemActor(`req-${i}`), {
-            action: 'test.thing.changed',
-            subject: { type: 'thing', id: `t${i}` },
-            after: { n: i },
-          }),
-        )
+      await t.app.database.db.transaction().execute((trx) =>
+        t.app.audit.record(trx, systemActor(`req-${i}`), {
+          action: 'test.thing.changed',
+          subject: { type: 'thing', id: `t${i}` },
+          after: { n: i },
+        }),
+      )
     }
   })
   afterEach(() => t.dispose())
@@ -101,28 +100,39 @@ describe.each(testDialects())('the SM3 hash-chained audit trail (%s)', (dialect)
         throw new Error('rolled back')
       }),
     ).rejects.toThrow('rolled back')
-    await t.app.database.db
-      .transaction()
-      .execute((trx) =>
-        t.app.audit.record(trx, systemActor('after'), {
-          action: 'test.thing.changed',
-          subject: { type: 'thing', id: 't6' },
+    await t.app.database.db.transaction().execute((trx) =>
+      t.app.audit.record(trx, systemActor('after'), {
+        action: 'test.thing.changed',
+        subject: { type: 'thing', id: 't6' },
+      }),
+    )
+    expect(await t.app.audit.verify()).toMatchObject({ ok: true, checked: 6 })
+  })
+
+  it('keeps one chain when a second writer (the CLI) appends between two of ours', async () => {
+    const other = createAuditTrail({ db: t.app.database.db, dialect, clock: t.app.clock })
+    const write = (trail: typeof other, id: string) =>
+      t.app.database.db.transaction().execute((trx) =>
+        trail.record(trx, systemActor(id), {
+          action: 'test.two.writers',
+          subject: { type: 'thing', id },
         }),
       )
-    expect(await t.app.audit.verify()).toMatchObject({ ok: true, checked: 6 })
+    await write(t.app.audit, 'ours-1')
+    await write(other, 'cli-1')
+    await write(t.app.audit, 'ours-2')
+    expect(await t.app.audit.verify()).toMatchObject({ ok: true, checked: 8 })
   })
 
   it('chains concurrent writers into one line', async () => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        t.app.database.db
-          .transaction()
-          .execute((trx) =>
-            t.app.audit.record(trx, systemActor(`c${i}`), {
-              action: 'test.concurrent',
-              subject: { type: 'thing', id: `c${i}` },
-            }),
-          ),
+        t.app.database.db.transaction().execute((trx) =>
+          t.app.audit.record(trx, systemActor(`c${i}`), {
+            action: 'test.concurrent',
+            subject: { type: 'thing', id: `c${i}` },
+          }),
+        ),
       ),
     )
     expect(await t.app.audit.verify()).toMatchObject({ ok: true, checked: 25 })

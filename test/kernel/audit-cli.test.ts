@@ -24,15 +24,13 @@ describe('tongban audit verify', () => {
     const config = loadConfig(env)
     const app = await buildApp({ config, logger: pino({ level: 'silent' }) })
     for (let i = 0; i < 3; i++) {
-      await app.database.db
-        .transaction()
-        .execute((trx) =>
-          app.audit.record(trx, systemActor(`cli-${i}`), {
-            action: 'test.cli',
-            subject: { type: 'thing', id: String(i) },
-            after: { i },
-          }),
-        )
+      await app.database.db.transaction().execute((trx) =>
+        app.audit.record(trx, systemActor(`cli-${i}`), {
+          action: 'test.cli',
+          subject: { type: 'thing', id: String(i) },
+          after: { i },
+        }),
+      )
     }
     await app.close()
     const cli = (args: string[]) => run(process.execPath, ['bin/tongban.js', ...args], { env })

@@ -3,7 +3,8 @@ import { v7 as uuidv7 } from 'uuid'
 import { moduleDb, type DialectName, type RootDb } from '../db/database.js'
 import type { Actor } from '../auth/principal.js'
 import type { Clock } from '../clock.js'
-import { GENESIS_HASH, chainHash, checkLink, type ChainBreak } from './audit-chain.js'
+import { GENESIS_HASH, checkLink, type ChainBreak } from './audit-chain.js'
+import { createAuditWriter } from './audit-writer.js'
 import type { AuditTables } from './audit.tables.js'
 
 export interface AuditEntry {
@@ -35,12 +36,12 @@ export function createAuditTrail(deps: {
   clock: Clock
 }): AuditTrail {
   const root = moduleDb<AuditTables>(deps.db)
+  const writer = createAuditWriter(deps.dialect)
   return {
     async record(trx, actor, entry) {
-      const db = trx as unknown as Kysely<AuditTables>
-      const head = await lockHead(db, deps.dialect)
-      const row = {
-        id: uuidv7(),
+      const id = uuidv7()
+      await writer.append(trx, {
+        id,
         at: deps.clock.now().toISOString(),
         actor_id: actor.principal?.id ?? null,
         actor_kind: actor.principal?.kind ?? 'system',
@@ -51,33 +52,11 @@ export function createAuditTrail(deps: {
         request_id: actor.requestId,
         before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
         after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
-        prev_hash: head.last_hash,
-      }
-      const hash = chainHash(row)
-      const { seq } = await db
-        .insertInto('platform_audit_records')
-        .values({ ...row, hash })
-        .returning('seq')
-        .executeTakeFirstOrThrow()
-      await db
-        .updateTable('platform_audit_head')
-        .set({ last_seq: Number(seq), last_hash: hash })
-        .where('id', '=', 1)
-        .execute()
-      return row.id
+      })
+      return id
     },
     verify: () => verifyChain(root),
   }
-}
-
-async function lockHead(db: Kysely<AuditTables>, dialect: DialectName) {
-  const query = db
-    .selectFrom('platform_audit_head')
-    .select(['last_seq', 'last_hash'])
-    .where('id', '=', 1)
-  // On PostgreSQL the head row lock orders every writer of the chain; SQLite has one writer anyway.
-  const head = await (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst()
-  return head ?? { last_seq: 0, last_hash: GENESIS_HASH }
 }
 
 async function verifyChain(db: Kysely<AuditTables>): Promise<AuditVerification> {
@@ -115,7 +94,7 @@ async function verifyChain(db: Kysely<AuditTables>): Promise<AuditVerification> 
     return {
       ok: false,
       checked,
-      firstBad: { reason: 'head_mismatch', seq: head?.last_seq ?? 0, id: last?.id ?? '' },
+      firstBad: { reason: 'head_mismatch', seq: last?.seq ?? 0, id: head?.last_id ?? '' },
     }
   }
   return { ok: true, checked, firstBad: null }

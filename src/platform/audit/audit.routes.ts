@@ -112,15 +112,13 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{
       const actor = o.actorOf(req)
       o.guard.require(actor, 'audit.verify', { type: 'audit', id: 'trail', departmentId: null })
       const result = await o.audit.verify()
-      await o.db
-        .transaction()
-        .execute((trx) =>
-          o.audit.record(trx, actor, {
-            action: 'audit.verified',
-            subject: { type: 'audit', id: 'trail' },
-            after: result,
-          }),
-        )
+      await o.db.transaction().execute((trx) =>
+        o.audit.record(trx, actor, {
+          action: 'audit.verified',
+          subject: { type: 'audit', id: 'trail' },
+          after: result,
+        }),
+      )
       return result
     },
   )

@@ -19,7 +19,8 @@ export interface AuditRecordTable {
 
 export interface AuditHeadTable {
   id: number
-  last_seq: number
+  /** Id of the record written last; it is missing from the table when the tail was cut. */
+  last_id: string
   last_hash: string
 }
 

@@ -64,7 +64,8 @@ export function createTokenService(options: {
           currentDate: now(),
         })
         const { sub, kind, sid, channel, exp } = payload
-        if (typeof sub !== 'string' || typeof sid !== 'string' || typeof exp !== 'number') return null
+        if (typeof sub !== 'string' || typeof sid !== 'string' || typeof exp !== 'number')
+          return null
         if (kind !== 'person' && kind !== 'staff') return null
         const claims: AccessClaims = { sub, kind, sid, channel: channel as Channel }
         remember(token, claims, exp)

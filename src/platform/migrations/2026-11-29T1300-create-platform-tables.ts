@@ -1,8 +1,9 @@
+import { sql } from 'kysely'
 import type { ModuleMigration } from '../db/migrator.js'
 
 export const createPlatformTables: ModuleMigration = {
   name: '2026-11-29T1300-create-platform-tables',
-  async up(db, { serial }) {
+  async up(db, { serial, dialect }) {
     await db.schema
       .createTable('platform_audit_records')
       .addColumn('seq', serial, (c) =>
@@ -30,13 +31,24 @@ export const createPlatformTables: ModuleMigration = {
     await db.schema
       .createTable('platform_audit_head')
       .addColumn('id', 'integer', (c) => c.primaryKey())
-      .addColumn('last_seq', 'bigint', (c) => c.notNull())
+      .addColumn('last_id', 'text', (c) => c.notNull())
       .addColumn('last_hash', 'text', (c) => c.notNull())
       .execute()
     await db
       .insertInto('platform_audit_head')
-      .values({ id: 1, last_seq: 0, last_hash: '0'.repeat(64) })
+      .values({ id: 1, last_id: '', last_hash: '0'.repeat(64) })
       .execute()
+    if (dialect === 'sqlite') {
+      // SQLite keeps the chain head in the same statement as the record: a record whose
+      // prev_hash is not the head is refused, and an accepted one moves the head.
+      await sql`create trigger platform_audit_chain_check before insert on platform_audit_records
+        when new.prev_hash is not (select last_hash from platform_audit_head where id = 1)
+        begin select raise(abort, 'audit chain head moved'); end`.execute(db)
+      await sql`create trigger platform_audit_chain_head after insert on platform_audit_records
+        begin update platform_audit_head set last_hash = new.hash, last_id = new.id where id = 1; end`.execute(
+        db,
+      )
+    }
 
     await db.schema
       .createTable('platform_jobs')
