@@ -49,6 +49,11 @@ export const PLATFORM_ERRORS = defineErrors({
     zh: '请求内容有误，请检查标出的字段',
     en: 'The request has invalid fields',
   },
+  PLATFORM_BAD_REQUEST: {
+    status: 400,
+    zh: '请求格式有误（例如网址中的中文未编码）',
+    en: 'The request is malformed (for example a URL with unencoded characters)',
+  },
   PLATFORM_MALFORMED_JSON: {
     status: 400,
     zh: '请求体不是合法的 JSON',

@@ -1,3 +1,4 @@
+import { connect, type AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../support/app.js'
 import { countRows, WRITE_TABLES } from '../support/counts.js'
@@ -107,5 +108,32 @@ describe.each(testDialects())('bad input over HTTP (%s)', (dialect) => {
 
   it('writes nothing for any refused request', async () => {
     expect(await countRows(t.app.database.db, WRITE_TABLES)).toEqual(before)
+  })
+})
+
+describe('requests the HTTP parser refuses', () => {
+  it('answers a raw non-ASCII URL with a problem+json 400', async () => {
+    const t = await createTestApp({ dialect: 'sqlite' })
+    await t.app.http.listen({ port: 0, host: '127.0.0.1' })
+    const { port } = t.app.http.server.address() as AddressInfo
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.write(
+          Buffer.concat([
+            Buffer.from('GET /api/v1/catalog/items?q='),
+            Buffer.from('登记'),
+            Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n'),
+          ]),
+        )
+      })
+      let data = ''
+      socket.on('data', (chunk) => (data += chunk.toString()))
+      socket.on('end', () => resolve(data))
+      socket.on('error', reject)
+    })
+    expect(raw).toMatch(/^HTTP\/1\.1 400/)
+    expect(raw).toContain('application/problem+json')
+    expect(raw).toContain('"code":"PLATFORM_BAD_REQUEST"')
+    await t.dispose()
   })
 })

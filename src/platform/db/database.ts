@@ -41,7 +41,9 @@ function openSqlite(path: string): Database {
   raw.pragma('busy_timeout = 5000')
   // Checkpoints are run deliberately by a scheduled job (DESIGN.md §3), never by a committing writer.
   raw.pragma('wal_autocheckpoint = 0')
-  const db: RootDb = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) })
+  const db: RootDb = new Kysely({
+    dialect: new SqliteDialect({ database: withStatementCache(raw) }),
+  })
   return {
     db,
     dialect: 'sqlite',
@@ -66,7 +68,8 @@ function withStatementCache(raw: SQLite.Database): SqliteDatabase {
     prepare(text: string) {
       let statement = statements.get(text)
       if (!statement) {
-        if (statements.size >= STATEMENT_CACHE) statements.delete(statements.keys().next().value ?? '')
+        if (statements.size >= STATEMENT_CACHE)
+          statements.delete(statements.keys().next().value ?? '')
         statement = raw.prepare(text)
         statements.set(text, statement)
       }

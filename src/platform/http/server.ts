@@ -45,6 +45,15 @@ export async function createHttpServer(options: HttpServerOptions) {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : uuidv7()
     },
     ajv: { customOptions: { allErrors: true } },
+    // Requests Node's HTTP parser refuses (a raw non-ASCII URL, a broken header) never reach a
+    // route; they still get a problem+json answer.
+    clientErrorHandler: (_error, socket) => {
+      if (!socket.writable) return
+      const body = JSON.stringify(problemFor('PLATFORM_BAD_REQUEST', 'zh-CN', 'none'))
+      socket.end(
+        `HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      )
+    },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.setValidatorCompiler(createValidatorCompiler())

@@ -1,0 +1,61 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, describe, expect, it } from 'vitest'
+import { TEST_SECRET } from '../support/app.js'
+
+const run = promisify(execFile)
+const dir = mkdtempSync(join(tmpdir(), 'tongban-calendar-cli-'))
+const env = {
+  ...process.env,
+  TONGBAN_DATA_DIR: dir,
+  TONGBAN_SECRET: TEST_SECRET,
+  TONGBAN_LOG_LEVEL: 'silent',
+}
+const cli = (...args: string[]) => run(process.execPath, ['bin/tongban.js', ...args], { env })
+const failure = (...args: string[]) =>
+  cli(...args).then(
+    () => null,
+    (error: { code: number; stderr: string }) => error,
+  )
+
+describe('tongban calendar load', () => {
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('loads a year from a file, audited, and lists it', async () => {
+    const file = join(dir, '2027.json')
+    writeFileSync(
+      file,
+      JSON.stringify({
+        year: 2027,
+        source: 'test data',
+        holidays: [
+          { name: '元旦', nameEn: "New Year's Day", days: ['2027-01-01'], makeUpWorkdays: [] },
+        ],
+      }),
+    )
+    expect((await cli('calendar', 'load', file)).stdout).toContain('loaded 2027')
+    expect((await cli('calendar', 'years')).stdout).toMatch(/2025[\s\S]*2026[\s\S]*2027\ttest data/)
+    expect((await cli('audit', 'verify')).stdout).toContain('audit chain OK: 1 records')
+  }, 60_000)
+
+  it('refuses bad year data naming the field, and a file that is not JSON', async () => {
+    const bad = join(dir, 'bad.json')
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        year: 2028,
+        source: 'x',
+        holidays: [{ name: '元旦', nameEn: 'x', days: ['2028-02-30'], makeUpWorkdays: [] }],
+      }),
+    )
+    const refused = await failure('calendar', 'load', bad)
+    expect(refused?.code).toBe(1)
+    expect(refused?.stderr).toContain('/holidays/0/days/0')
+    const notJson = join(dir, 'not.json')
+    writeFileSync(notJson, 'year: 2028')
+    expect((await failure('calendar', 'load', notJson))?.stderr).toContain('invalid JSON')
+  }, 60_000)
+})
