@@ -134,13 +134,7 @@ export async function buildApp(options: AppOptions) {
       runner.start(config.jobPollMs)
       if (dialect === 'sqlite') {
         timers.push(
-          setInterval(
-            () =>
-              void database
-                .checkpoint()
-                .catch((err: unknown) => logger.warn({ err }, 'checkpoint failed')),
-            config.checkpointIntervalMs,
-          ),
+          setInterval(() => void checkpointMeasured(database, logger), config.checkpointIntervalMs),
         )
       }
       timers.push(
@@ -169,3 +163,16 @@ export async function buildApp(options: AppOptions) {
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>
+
+/** One deliberate WAL checkpoint, timed: slow ones are logged as warnings, the rest at debug. */
+async function checkpointMeasured(database: Database, logger: Logger): Promise<void> {
+  const started = process.hrtime.bigint()
+  try {
+    const frames = await database.checkpoint()
+    const ms = Number(process.hrtime.bigint() - started) / 1e6
+    if (ms > 50) logger.warn({ frames, ms }, 'slow WAL checkpoint')
+    else if (frames > 0) logger.debug({ frames, ms }, 'WAL checkpoint')
+  } catch (err) {
+    logger.warn({ err }, 'checkpoint failed')
+  }
+}
