@@ -16,7 +16,8 @@ export const catalogMigrations = [createCatalogTables]
 
 /** Builds the national service catalogue: items, bundles, processes and guides. */
 export function createCatalogModule(deps: CatalogDeps) {
-  const items = { ...createItemService(deps), ...createItemReadService(deps) }
+  const reads = createItemReadService(deps)
+  const items = { ...createItemService(deps, (id, code) => reads.forgetItem(id, code)), ...reads }
   const bundles = createBundleService(deps)
   return {
     items,

@@ -11,16 +11,30 @@ type PublishedView = ReturnType<typeof toItemView> & { guide: ReturnType<typeof 
 const CACHE_LIMIT = 2000
 // A published version never changes; the TTL only bounds how long a renamed department shows.
 const CACHE_TTL_MS = 60_000
+// Which version is published: a publish or retire on another instance shows here this much later.
+const HEAD_TTL_MS = 1000
+
+type Head = { id: string; published_version: number | null; updated_at: string }
 
 /**
  * Reading the catalogue. A published version is immutable, so its view and guide are built once
- * and kept, keyed by item, version and the item row's `updated_at`: each read still asks the
- * database which version is published (one indexed row), so a publish or retire elsewhere is
- * seen at once, on every instance.
+ * and kept, keyed by item, version and the item row's `updated_at`. Which version is published
+ * is asked of the database at most once a second per item and instance; changes made on this
+ * instance are seen at once (`forgetItem`).
  */
 export function createItemReadService(deps: CatalogDeps) {
   const db = catalogDb(deps)
   const cache = new Map<string, { view: PublishedView; at: number }>()
+  const heads = new Map<string, { head: Head | undefined; until: number }>()
+
+  async function publishedHead(idOrCode: string, now: number): Promise<Head | undefined> {
+    const known = heads.get(idOrCode)
+    if (known && known.until > now) return known.head
+    const head = await catalogStore.findPublishedHead(db, idOrCode)
+    if (heads.size >= CACHE_LIMIT) heads.delete(heads.keys().next().value ?? '')
+    heads.set(idOrCode, { head, until: now + HEAD_TTL_MS })
+    return head
+  }
 
   async function buildPublished(itemId: string, version: number): Promise<PublishedView | null> {
     const item = await catalogStore.findItem(db, itemId)
@@ -34,10 +48,10 @@ export function createItemReadService(deps: CatalogDeps) {
   return {
     /** The published version with its guide: what a citizen reads before applying. */
     async getPublished(itemIdOrCode: string): Promise<PublishedView> {
-      const head = await catalogStore.findPublishedHead(db, itemIdOrCode)
+      const now = deps.clock.now().getTime()
+      const head = await publishedHead(itemIdOrCode, now)
       if (!head?.published_version) throw new DomainError('CATALOG_ITEM_NOT_FOUND')
       const key = `${head.id}:${head.published_version}:${head.updated_at}`
-      const now = deps.clock.now().getTime()
       const hit = cache.get(key)
       if (hit && now - hit.at < CACHE_TTL_MS) return hit.view
       const view = await buildPublished(head.id, head.published_version)
@@ -45,6 +59,12 @@ export function createItemReadService(deps: CatalogDeps) {
       if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value ?? '')
       cache.set(key, { view, at: now })
       return view
+    },
+
+    /** Called by the write side after a publish, retire or new version on this instance. */
+    forgetItem(itemId: string, implementationCode: string): void {
+      heads.delete(itemId)
+      heads.delete(implementationCode)
     },
 
     async getVersion(actor: Actor, itemId: string, version: number) {

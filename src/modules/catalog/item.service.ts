@@ -12,7 +12,14 @@ import { toItemView } from './item-view.js'
 import { checkProcessDefinition } from './process-definition.js'
 
 /** Service items (事项): drafted, published and retired as numbered versions. */
-export function createItemService(deps: CatalogDeps) {
+/**
+ * Writing the catalogue. `itemChanged` tells the read side on this instance that which version
+ * is published changed, so it does not wait for its one-second memory to lapse.
+ */
+export function createItemService(
+  deps: CatalogDeps,
+  itemChanged: (itemId: string, implementationCode: string) => void = () => {},
+) {
   const db = catalogDb(deps)
 
   async function departmentOf(code: string) {
@@ -205,6 +212,7 @@ export function createItemService(deps: CatalogDeps) {
           after: { publishedVersion: version },
         })
       })
+      itemChanged(item.id, item.implementation_code)
       return view(
         { ...item, status: 'published', published_version: version },
         { ...row, state: 'published', published_at: now },
@@ -273,17 +281,7 @@ export function createItemService(deps: CatalogDeps) {
           before: { publishedVersion: item.published_version },
         })
       })
-    },
-
-    async getVersion(actor: Actor, itemId: string, version: number) {
-      const { item, row } = await loadVersion(itemId, version)
-      if (row.state !== 'published')
-        deps.guard.require(actor, 'catalog.item.read', {
-          type: 'item',
-          id: item.id,
-          departmentId: item.department_id,
-        })
-      return { ...view(item, row), processXml: row.process_xml }
+      itemChanged(item.id, item.implementation_code)
     },
   }
 }
