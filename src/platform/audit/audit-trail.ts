@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import { moduleDb, type DialectName, type RootDb } from '../db/database.js'
 import type { Actor } from '../auth/principal.js'
@@ -98,9 +98,4 @@ async function verifyChain(db: Kysely<AuditTables>): Promise<AuditVerification> 
     }
   }
   return { ok: true, checked, firstBad: null }
-}
-
-export async function countAuditRecords(db: RootDb): Promise<number> {
-  const row = await sql<{ n: number }>`select count(*) as n from platform_audit_records`.execute(db)
-  return Number(row.rows[0]?.n ?? 0)
 }

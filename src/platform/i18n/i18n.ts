@@ -21,9 +21,6 @@ export function registerMessages(messages: Record<string, LocalizedMessage>): vo
   }
 }
 
-export function hasMessage(key: string): boolean {
-  return catalogue.has(key)
-}
 
 /** Both languages of a key with `{name}` placeholders filled; the key itself when unknown. */
 export function message(key: string, params: MessageParams = {}): LocalizedMessage {
