@@ -1,0 +1,21 @@
+/** Streaming readers for the files a data-governance run takes in: CSV, XLSX and JSON lines. */
+
+/** Reads a file as row and error events in file order; `summary()` counts them afterwards. */
+export { readRows, DEFAULT_READ_OPTIONS, type RowReader } from './read-rows.js'
+/** Decides a file's kind (csv, xlsx, jsonl) and text encoding from its first bytes and name. */
+export { detectFile, detectKind, detectEncoding, readSample, SAMPLE_BYTES } from './detect.js'
+export type { Detected, Sample } from './detect.js'
+/** A file that cannot be read at all; `zh`/`en` name the file (and the line when known). */
+export { InputError, FILE_MESSAGES, ROW_MESSAGES } from './messages.js'
+export type { FileMessageCode, RowMessageCode } from './messages.js'
+/** Row events, options and the summary of a read. */
+export type {
+  CellText,
+  CsvDelimiter,
+  FileKind,
+  ReadOptions,
+  ReadSummary,
+  RowEvent,
+  RowReason,
+  TextEncoding,
+} from './types.js'
