@@ -1,0 +1,62 @@
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { DedupRecord, DuplicateCluster } from './types.js'
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..')
+
+/** Where the shared Febrl benchmark CSVs live, beside the repository. */
+export const FEBRL_DIR = path.resolve(repoRoot, '../shared/data/febrl')
+
+export const febrlAvailable = (file: string): boolean => existsSync(path.join(FEBRL_DIR, file))
+
+/** Reads a Febrl CSV (comma + space separated), adding `address`: both lines, which Febrl swaps. */
+export const loadFebrl = (file: string): DedupRecord[] => {
+  const [header = '', ...lines] = readFileSync(path.join(FEBRL_DIR, file), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+  const columns = header.split(',').map((c) => c.trim())
+  return lines.map((line) => {
+    const values = line.split(',').map((v) => v.trim())
+    const fields: Record<string, string | null> = {}
+    columns.forEach((column, i) => (fields[column] = values[i] === '' ? null : (values[i] ?? null)))
+    const lines = [fields.address_1, fields.address_2].filter((v) => v !== null && v !== undefined)
+    fields.address = lines.join(' ') || null
+    return { id: fields.rec_id ?? '', fields }
+  })
+}
+
+/** Febrl truth: rec-<N>-org and rec-<N>-dup-<k> are one person iff they share N. */
+export const febrlEntity = (id: string): string => id.split('-')[1] ?? id
+
+const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`)
+
+const pairsWithin = (groups: Iterable<readonly string[]>): Set<string> => {
+  const pairs = new Set<string>()
+  for (const ids of groups) {
+    for (let x = 0; x < ids.length; x++) {
+      for (let y = x + 1; y < ids.length; y++) pairs.add(pairKey(ids[x] ?? '', ids[y] ?? ''))
+    }
+  }
+  return pairs
+}
+
+/** Pairwise precision and recall of clusters against a truth that names each record's entity. */
+export const pairwiseScores = (
+  clusters: readonly DuplicateCluster[],
+  ids: readonly string[],
+  entityOf: (id: string) => string,
+): { precision: number; recall: number; truePairs: number; foundPairs: number } => {
+  const truth = new Map<string, string[]>()
+  for (const id of ids) truth.set(entityOf(id), [...(truth.get(entityOf(id)) ?? []), id])
+  const truePairs = pairsWithin(truth.values())
+  const found = pairsWithin(clusters.map((c) => c.recordIds))
+  let correct = 0
+  for (const pair of found) if (truePairs.has(pair)) correct++
+  return {
+    precision: found.size === 0 ? 1 : correct / found.size,
+    recall: truePairs.size === 0 ? 1 : correct / truePairs.size,
+    truePairs: truePairs.size,
+    foundPairs: found.size,
+  }
+}
