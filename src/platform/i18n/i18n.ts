@@ -21,7 +21,6 @@ export function registerMessages(messages: Record<string, LocalizedMessage>): vo
   }
 }
 
-
 /** Both languages of a key with `{name}` placeholders filled; the key itself when unknown. */
 export function message(key: string, params: MessageParams = {}): LocalizedMessage {
   const found = catalogue.get(key) ?? { zh: key, en: key }
