@@ -1,10 +1,12 @@
 import { benchAuthz, type BenchRow } from './authz.js'
+import { benchGovernance } from './governance.js'
 import { benchKernel } from './kernel.js'
 
 type Bench = (emit: (row: BenchRow) => void) => Promise<void>
 
 const BENCHES: Record<string, Bench> = {
   kernel: benchKernel,
+  governance: benchGovernance,
   authz: async (emit) => {
     for (const row of await benchAuthz()) emit(row)
   },

@@ -1,50 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { findDuplicates } from './dedup.js'
 import {
+  FEBRL_CONFIG,
   FEBRL_DIR,
   febrlAvailable,
   febrlEntity,
   loadFebrl,
   pairwiseScores,
 } from './test-fixtures.js'
-import type { DedupConfig } from './types.js'
-
-/** Febrl columns; `address` joins both address lines, which Febrl swaps in some duplicates. */
-const FEBRL_CONFIG: DedupConfig = {
-  fields: {
-    given_name: { comparator: 'name' },
-    surname: { comparator: 'name' },
-    street_number: { comparator: 'edit-distance' },
-    address: { comparator: 'address' },
-    suburb: { comparator: 'name' },
-    postcode: { comparator: 'edit-distance' },
-    state: { comparator: 'exact' },
-    date_of_birth: { comparator: 'date' },
-    soc_sec_id: { comparator: 'edit-distance' },
-  },
-  blocking: [
-    { name: 'soc-sec-id', parts: [{ field: 'soc_sec_id' }] },
-    {
-      name: 'surname-soundex-birth-year',
-      parts: [
-        { field: 'surname', transform: 'soundex' },
-        { field: 'date_of_birth', transform: 'year' },
-      ],
-    },
-    {
-      name: 'given-start-postcode',
-      parts: [{ field: 'given_name', prefix: 3 }, { field: 'postcode' }],
-    },
-    { name: 'birth-date', parts: [{ field: 'date_of_birth' }] },
-    {
-      name: 'given-surname-soundex',
-      parts: [
-        { field: 'given_name', transform: 'soundex' },
-        { field: 'surname', transform: 'soundex' },
-      ],
-    },
-  ],
-}
 
 const run = (file: string) => {
   const records = loadFebrl(file)

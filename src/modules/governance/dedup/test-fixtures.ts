@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { DedupRecord, DuplicateCluster } from './types.js'
+import type { DedupConfig, DedupRecord, DuplicateCluster } from './types.js'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..')
 
@@ -59,4 +59,41 @@ export const pairwiseScores = (
     truePairs: truePairs.size,
     foundPairs: found.size,
   }
+}
+
+/** Febrl columns; `address` joins both address lines, which Febrl swaps in some duplicates. */
+export const FEBRL_CONFIG: DedupConfig = {
+  fields: {
+    given_name: { comparator: 'name' },
+    surname: { comparator: 'name' },
+    street_number: { comparator: 'edit-distance' },
+    address: { comparator: 'address' },
+    suburb: { comparator: 'name' },
+    postcode: { comparator: 'edit-distance' },
+    state: { comparator: 'exact' },
+    date_of_birth: { comparator: 'date' },
+    soc_sec_id: { comparator: 'edit-distance' },
+  },
+  blocking: [
+    { name: 'soc-sec-id', parts: [{ field: 'soc_sec_id' }] },
+    {
+      name: 'surname-soundex-birth-year',
+      parts: [
+        { field: 'surname', transform: 'soundex' },
+        { field: 'date_of_birth', transform: 'year' },
+      ],
+    },
+    {
+      name: 'given-start-postcode',
+      parts: [{ field: 'given_name', prefix: 3 }, { field: 'postcode' }],
+    },
+    { name: 'birth-date', parts: [{ field: 'date_of_birth' }] },
+    {
+      name: 'given-surname-soundex',
+      parts: [
+        { field: 'given_name', transform: 'soundex' },
+        { field: 'surname', transform: 'soundex' },
+      ],
+    },
+  ],
 }
