@@ -21,7 +21,17 @@ export function checkDivisionCode(value: string): ValueCheck {
 }
 
 // Longest first, so 壮族自治区 is stripped before 自治区.
-const SUFFIXES = ['特别行政区', '壮族自治区', '回族自治区', '维吾尔自治区', '自治区', '省', '市', '地区', '盟']
+const SUFFIXES = [
+  '特别行政区',
+  '壮族自治区',
+  '回族自治区',
+  '维吾尔自治区',
+  '自治区',
+  '省',
+  '市',
+  '地区',
+  '盟',
+]
 
 /** 浙江省 → 浙江, 广西壮族自治区 → 广西; a name left shorter than 2 characters is not used. */
 function shortForm(name: string): string | undefined {

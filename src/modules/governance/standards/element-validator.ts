@@ -1,11 +1,6 @@
 import type { DataElement, ElementFormat, ValidationContext, ValueCheck } from './standard.types.js'
 import { codeSetValidator } from './code-set-validator.js'
-import {
-  checkAmount,
-  checkDate,
-  checkDecimal,
-  checkInteger,
-} from './date-amount-validators.js'
+import { checkAmount, checkDate, checkDecimal, checkInteger } from './date-amount-validators.js'
 import { checkDivisionCode } from './division-validators.js'
 import { checkCreditCode, checkIdNumber } from './identity-validators.js'
 import { checkIndustryCode } from './industry-code.js'

@@ -7,9 +7,21 @@ import {
 import type { ValidationContext, ValueCheck } from './standard.types.js'
 import { failed, instantOf, PASSED } from './value-check.js'
 
+// The instant for the last `today` seen: one per run, not one Date per value.
+let lastToday = ''
+let lastInstant = new Date(0)
+
+function instantFor(today: string): Date {
+  if (today !== lastToday) {
+    lastInstant = instantOf(today)
+    lastToday = today
+  }
+  return lastInstant
+}
+
 /** GB 11643 公民身份号码 (check character, real birth date not in the future, known division). */
 export function checkIdNumber(value: string, context: ValidationContext): ValueCheck {
-  const result = validateIdNumber(value, { today: instantOf(context.today) })
+  const result = validateIdNumber(value, { today: instantFor(context.today) })
   if (result.ok) return PASSED
   return failed(`gb11643.${result.reason}`, ID_NUMBER_REASON_MESSAGES[result.reason])
 }

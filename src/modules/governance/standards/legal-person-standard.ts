@@ -13,7 +13,13 @@ export const LEGAL_PERSON_STANDARD: DataStandard = {
       required: true,
       format: 'gb32100',
     },
-    { key: 'name', name: { zh: '名称', en: 'Name' }, type: 'string', required: true, maxLength: 200 },
+    {
+      key: 'name',
+      name: { zh: '名称', en: 'Name' },
+      type: 'string',
+      required: true,
+      maxLength: 200,
+    },
     {
       key: 'legal_representative',
       name: { zh: '法定代表人', en: 'Legal representative' },

@@ -6,7 +6,13 @@ export const POPULATION_STANDARD: DataStandard = {
   name: { zh: '人口基础信息', en: 'Population basic information' },
   version: '1.0',
   elements: [
-    { key: 'name', name: { zh: '姓名', en: 'Name' }, type: 'string', required: true, maxLength: 50 },
+    {
+      key: 'name',
+      name: { zh: '姓名', en: 'Name' },
+      type: 'string',
+      required: true,
+      maxLength: 50,
+    },
     { key: 'sex', name: { zh: '性别', en: 'Sex' }, type: 'code', required: true, codeSet: 'sex' },
     {
       key: 'id_number',
