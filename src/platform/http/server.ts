@@ -50,7 +50,6 @@ export async function createHttpServer(options: HttpServerOptions) {
       const given = req.headers['x-request-id']
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : nextRequestId()
     },
-    ajv: { customOptions: { allErrors: true } },
     // Requests Node's HTTP parser refuses (a raw non-ASCII URL, a broken header) never reach a
     // route; they still get a problem+json answer.
     clientErrorHandler: (_error, socket) => {
