@@ -2,14 +2,14 @@ import { randomBytes } from 'node:crypto'
 import type { Transaction } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import type { Actor, Channel, Principal, RoleAssignment } from '../../platform/auth/principal.js'
-import { hmacSm3Hex, sm3Hex } from '../../platform/crypto/index.js'
+import { sm3Hex } from '../../platform/crypto/index.js'
 import { DomainError } from '../../platform/errors.js'
 import { identityDb, type IdentityDeps } from './identity.deps.js'
 import { identityStore } from './identity.store.js'
 import type { IdentityTables } from './identity.tables.js'
 import { sessionStore } from './session.store.js'
 import { createLiveSessionCache } from './live-sessions.js'
-import { OTP_MAX_ATTEMPTS } from './sign-in-policy.js'
+import { OTP_MAX_ATTEMPTS, otpDigest } from './sign-in-policy.js'
 
 export interface IssuedTokens {
   accessToken: string
@@ -91,7 +91,7 @@ export function createSessionIssuer(deps: IdentityDeps) {
           ch.attempts >= OTP_MAX_ATTEMPTS
         )
           return invalid
-        if (hmacSm3Hex(challengeId, code) !== ch.code_hash) {
+        if (otpDigest(deps, challengeId, code) !== ch.code_hash) {
           await sessionStore.recordChallengeAttempt(trx, ch.id, ch.attempts + 1, now.toISOString())
           return invalid
         }

@@ -12,5 +12,17 @@ export function isLocked(lockedUntil: string | null, now: Date): boolean {
   return lockedUntil !== null && lockedUntil > now.toISOString()
 }
 
+/**
+ * The stored form of a one-time code: keyed by the platform secret (through the blind-index key),
+ * so someone who reads the table cannot try the million codes offline.
+ */
+export function otpDigest(
+  deps: { cipher: { blindIndex(value: string): string } },
+  challengeId: string,
+  code: string,
+): string {
+  return deps.cipher.blindIndex(`otp:${challengeId}:${code}`)
+}
+
 export const OTP_TTL_MINUTES = 5
 export const OTP_MAX_ATTEMPTS = 5

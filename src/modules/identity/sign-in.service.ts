@@ -2,13 +2,12 @@ import { randomInt } from 'node:crypto'
 import { v7 as uuidv7 } from 'uuid'
 import { hashPassword, verifyPassword } from '../../platform/auth/password.js'
 import type { Actor, Channel } from '../../platform/auth/principal.js'
-import { hmacSm3Hex } from '../../platform/crypto/index.js'
 import { DomainError } from '../../platform/errors.js'
 import { maskPhone, validateIdNumber } from '../../platform/standards/index.js'
 import { identityDb, type IdentityDeps } from './identity.deps.js'
 import { identityStore } from './identity.store.js'
 import { sessionStore } from './session.store.js'
-import { OTP_TTL_MINUTES, isLocked, lockUntilAfterFailure } from './sign-in-policy.js'
+import { OTP_TTL_MINUTES, isLocked, lockUntilAfterFailure, otpDigest } from './sign-in-policy.js'
 import { createSessionIssuer, type IssuedTokens } from './session-issuer.js'
 
 export interface SignInStart {
@@ -116,7 +115,7 @@ export function createSignInService(deps: IdentityDeps) {
           subject_kind: account.kind,
           channel: input.channel,
           remember_device: input.rememberDevice ? 1 : 0,
-          code_hash: hmacSm3Hex(challengeId, code),
+          code_hash: otpDigest(deps, challengeId, code),
           expires_at: expiresAt,
           attempts: 0,
           consumed_at: null,
