@@ -63,6 +63,15 @@ async function* sheetRows(
 }
 
 /**
+ * Reads a sheet we skip to its end. exceljs deletes a spooled sheet's temp file as soon as we move
+ * on; a sheet left unread still has its file being opened, and that open then fails with an
+ * ENOENT no listener catches (an uncaught exception that ends the process).
+ */
+async function drain(sheet: WorksheetReader): Promise<void> {
+  for await (const row of sheet) void row
+}
+
+/**
  * Reads one sheet of an .xlsx workbook (the named one, else the first) with exceljs's streaming
  * reader: the first non-empty row is the header, `line` is the spreadsheet row number.
  */
@@ -86,7 +95,10 @@ export async function* readXlsx(
       const name = sheetName(sheet)
       seen.push(name)
       const wanted = options.sheet ?? firstTabName(reader) ?? name
-      if (name !== wanted) continue
+      if (name !== wanted) {
+        await drain(sheet)
+        continue
+      }
       yield* sheetRows(path, sheet, options.trim, onColumns)
       return
     }
