@@ -1,11 +1,17 @@
 // @ts-check
 import tseslint from 'typescript-eslint'
 
-// From src/modules/<a>/x.ts, `../<b>/anything` other than `../<b>/index.js` is another module's inside.
-const otherModule = {
-  group: ['../*/*', '!../*/index.js', '!../../*'],
+// A file `depth` folders below its module's root reaches another module with one more `../`;
+// only that module's index.js (and its demo data's index.js, seed content) may be imported.
+// Folders inside one module may import each other.
+const otherModule = (depth) => ({
+  regex: `^(\\.\\./){${depth + 1}}[^./][^/]*/(?!index\\.js$|demo/index\\.js$)`,
   message: 'A module imports another module only through its index.ts.',
-}
+})
+const moduleBoundaries = [0, 1, 2].map((depth) => ({
+  files: [`src/modules/*/${'*/'.repeat(depth)}*.ts`],
+  rules: { 'no-restricted-imports': ['error', { patterns: [otherModule(depth)] }] },
+}))
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'eslint.config.js', 'bin/**'] },
@@ -39,12 +45,7 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['src/modules/*/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [otherModule] }],
-    },
-  },
+  ...moduleBoundaries,
   {
     files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: {

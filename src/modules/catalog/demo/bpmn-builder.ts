@@ -10,7 +10,7 @@
  *   licence issuing the topic is 'issue-licence' and the input parameter `licenceType` names
  *   the electronic licence to issue.
  */
-import type { DepartmentRole } from '../../identity/demo/demo-types.js'
+import type { DepartmentRole } from '../../identity/demo/index.js'
 
 export interface UserTaskSpec {
   id: string

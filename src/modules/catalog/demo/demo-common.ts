@@ -2,8 +2,8 @@
  * Shared building blocks of the demo catalog: JSON Schema field helpers, common patterns and
  * the guide information of 示范市政务服务中心.
  */
-import { DEMO_DEPARTMENTS } from '../../identity/demo/demo-people.js'
-import type { DemoDepartmentCode } from '../../identity/demo/demo-types.js'
+import { DEMO_DEPARTMENTS } from '../../identity/demo/index.js'
+import type { DemoDepartmentCode } from '../../identity/demo/index.js'
 import type { ItemContent } from '../catalog.schema.js'
 
 export type JsonSchema = Record<string, unknown>

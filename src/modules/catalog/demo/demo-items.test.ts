@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import Schema from 'typebox/schema'
 import { Value } from 'typebox/value'
-import { DEMO_DEPARTMENTS } from '../../identity/demo/demo-people.js'
+import { DEMO_DEPARTMENTS } from '../../identity/demo/index.js'
 import { ItemContent } from '../catalog.schema.js'
 import { DEMO_ITEMS, DEMO_LICENCE_TYPES } from './demo-items.js'
 import { formSchemaProblems } from './form-schema-utils.js'

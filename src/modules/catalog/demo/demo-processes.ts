@@ -1,5 +1,5 @@
 /** BPMN 2.0 processes of the demo items, keyed by implementation code. */
-import type { DepartmentRole } from '../../identity/demo/demo-types.js'
+import type { DepartmentRole } from '../../identity/demo/index.js'
 import type { ProcessSpec, ServiceTaskSpec, UserTaskSpec } from './bpmn-builder.js'
 import { buildProcessXml } from './bpmn-builder.js'
 import { COMPANY_REGISTRATION } from './item-company-registration.js'

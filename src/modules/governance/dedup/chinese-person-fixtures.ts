@@ -1,4 +1,5 @@
 import { computeIdCheckChar } from '../../../platform/standards/index.js'
+import { createRandom } from '../quality/random.js'
 
 /** Deterministic generator of Chinese person records living in 示范市. */
 
@@ -119,17 +120,8 @@ const STREETS = [
   '友谊路',
 ]
 
-/** Mulberry32: a small seeded PRNG, so fixtures are the same on every run. */
-export const seededRandom = (seed: number): (() => number) => {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** Mulberry32 (shared with the quality generator), so fixtures are the same on every run. */
+export const seededRandom = createRandom
 
 export type Random = () => number
 
