@@ -103,10 +103,8 @@ export function createBundleService(deps: CatalogDeps) {
         departmentId: bundle.lead_department_id,
       })
       if (row.state !== 'draft') throw versionNotEditable(version, row.state)
-      const errors = checkBundleContent(
-        JSON.parse(row.content_json) as BundleContent,
-        await publishedForms(JSON.parse(row.content_json) as BundleContent),
-      )
+      const content = JSON.parse(row.content_json) as BundleContent
+      const errors = checkBundleContent(content, await publishedForms(content))
       if (errors.length > 0) throw validationFailed(errors)
       const now = deps.clock.now().toISOString()
       await db.transaction().execute(async (trx) => {

@@ -17,6 +17,7 @@ function checkFormSchema(schema: Record<string, unknown>, pointer: string): Fiel
     ]
   }
   try {
+    // Compiled only to prove the schema is usable; Ajv would otherwise keep every draft's form.
     ajv.compile(schema)
     return []
   } catch (error) {
@@ -27,6 +28,8 @@ function checkFormSchema(schema: Record<string, unknown>, pointer: string): Fiel
         en: `Invalid form JSON Schema: ${reason}`,
       }),
     ]
+  } finally {
+    ajv.removeSchema(schema)
   }
 }
 

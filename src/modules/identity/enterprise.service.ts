@@ -59,14 +59,11 @@ export function createEnterpriseService(deps: IdentityDeps) {
           if (await identityStore.findEnterpriseByCreditCode(trx, row.credit_code))
             throw new DomainError('IDENTITY_ENTERPRISE_ALREADY_REGISTERED')
           await identityStore.insertEnterprise(trx, row)
-          await identityStore.insertAgent(trx, {
-            id: uuidv7(),
-            enterprise_id: row.id,
-            person_id: person.id,
-            granted_by: person.id,
-            revoked_at: null,
-            created_at: now,
-            updated_at: now,
+          await identityStore.grantAgency(trx, {
+            enterpriseId: row.id,
+            personId: person.id,
+            grantedBy: person.id,
+            now,
           })
           await deps.audit.record(trx, actor, {
             action: 'identity.enterprise.registered',
@@ -113,14 +110,11 @@ export function createEnterpriseService(deps: IdentityDeps) {
       const now = deps.clock.now().toISOString()
       await db.transaction().execute(async (trx) => {
         if (await identityStore.isAgent(trx, row.id, agent.id)) return
-        await identityStore.insertAgent(trx, {
-          id: uuidv7(),
-          enterprise_id: row.id,
-          person_id: agent.id,
-          granted_by: actor.principal?.id ?? '',
-          revoked_at: null,
-          created_at: now,
-          updated_at: now,
+        await identityStore.grantAgency(trx, {
+          enterpriseId: row.id,
+          personId: agent.id,
+          grantedBy: actor.principal?.id ?? '',
+          now,
         })
         await deps.audit.record(trx, actor, {
           action: 'identity.agent.granted',
@@ -137,11 +131,7 @@ export function createEnterpriseService(deps: IdentityDeps) {
         id: actor.principal?.id ?? '',
         ownerId: actor.principal?.id ?? null,
       })
-      const links = await identityStore.listAgentEnterprises(db, principal.id)
-      const rows = await Promise.all(
-        links.map((l) => identityStore.findEnterprise(db, l.enterprise_id)),
-      )
-      return rows.filter((r): r is EnterpriseRow => r !== undefined).map(toEnterprise)
+      return (await identityStore.listEnterprisesOf(db, principal.id)).map(toEnterprise)
     },
   }
 }

@@ -1,3 +1,4 @@
+import { v7 as uuidv7 } from 'uuid'
 import type { Kysely } from 'kysely'
 import type { IdentityTables, RoleAssignmentTable } from './identity.tables.js'
 import type { Insertable } from 'kysely'
@@ -86,14 +87,32 @@ export const identityStore = {
       .executeTakeFirst(),
   insertEnterprise: (db: Db, row: Insertable<IdentityTables['identity_enterprises']>) =>
     db.insertInto('identity_enterprises').values(row).execute(),
-  insertAgent: (db: Db, row: Insertable<IdentityTables['identity_enterprise_agents']>) =>
-    db.insertInto('identity_enterprise_agents').values(row).execute(),
-  listAgentEnterprises: (db: Db, personId: string) =>
+  /** Authorises a person to act for an enterprise. */
+  grantAgency: (
+    db: Db,
+    grant: { enterpriseId: string; personId: string; grantedBy: string; now: string },
+  ) =>
     db
-      .selectFrom('identity_enterprise_agents')
-      .select('enterprise_id')
-      .where('person_id', '=', personId)
-      .where('revoked_at', 'is', null)
+      .insertInto('identity_enterprise_agents')
+      .values({
+        id: uuidv7(),
+        enterprise_id: grant.enterpriseId,
+        person_id: grant.personId,
+        granted_by: grant.grantedBy,
+        revoked_at: null,
+        created_at: grant.now,
+        updated_at: grant.now,
+      })
+      .execute(),
+  /** The enterprises a person currently acts for, in one query. */
+  listEnterprisesOf: (db: Db, personId: string) =>
+    db
+      .selectFrom('identity_enterprises as e')
+      .innerJoin('identity_enterprise_agents as a', 'a.enterprise_id', 'e.id')
+      .selectAll('e')
+      .where('a.person_id', '=', personId)
+      .where('a.revoked_at', 'is', null)
+      .orderBy('e.name')
       .execute(),
   isAgent: async (db: Db, enterpriseId: string, personId: string) =>
     (await db
