@@ -7,6 +7,10 @@ import type { BundleContent, ItemContent } from './catalog.schema.js'
 const ajv = new Ajv({ strict: false, allErrors: true })
 addFormats.default(ajv)
 
+const CHECKED_LIMIT = 256
+/** Outcome of compiling a form schema, by its JSON text: editing a draft re-sends the same form. */
+const checked = new Map<string, FieldError[]>()
+
 function checkFormSchema(schema: Record<string, unknown>, pointer: string): FieldError[] {
   if (schema.type !== 'object' || typeof schema.properties !== 'object') {
     return [
@@ -16,6 +20,16 @@ function checkFormSchema(schema: Record<string, unknown>, pointer: string): Fiel
       }),
     ]
   }
+  const key = `${pointer}\u0000${JSON.stringify(schema)}`
+  const known = checked.get(key)
+  if (known !== undefined) return [...known]
+  const errors = compileOnce(schema, pointer)
+  if (checked.size >= CHECKED_LIMIT) checked.delete(checked.keys().next().value ?? key)
+  checked.set(key, errors)
+  return [...errors]
+}
+
+function compileOnce(schema: Record<string, unknown>, pointer: string): FieldError[] {
   try {
     // Compiled only to prove the schema is usable; Ajv would otherwise keep every draft's form.
     ajv.compile(schema)
