@@ -22,6 +22,8 @@ export interface Config {
   authRateLimitPerMinute: number
   /** Exposes the demo SMS outbox over HTTP; never on in production. */
   demo: boolean
+  /** GB/T 2260 code of the region this installation serves; prefixes case numbers. */
+  regionCode: string
 }
 
 export class ConfigError extends Error {
@@ -80,7 +82,10 @@ export function loadConfig(env: Env = process.env): Config {
     jobPollMs: int('TONGBAN_JOB_POLL_MS', 500, 10, 60_000),
     authRateLimitPerMinute: int('TONGBAN_AUTH_RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000),
     demo,
+    regionCode: env.TONGBAN_REGION_CODE ?? '330100',
   }
+  if (!/^\d{6}$/.test(config.regionCode))
+    problems.push(`TONGBAN_REGION_CODE=${config.regionCode}: must be a six-digit GB/T 2260 code`)
   if (problems.length > 0) throw new ConfigError(problems)
   return config
 }

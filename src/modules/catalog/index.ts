@@ -9,6 +9,7 @@ import { createCatalogTables } from './migrations/2026-11-29T1320-create-catalog
 
 export type { CatalogDeps, DepartmentDirectory } from './catalog.deps.js'
 export type { BundleContent, ItemContent } from './catalog.schema.js'
+export type { PublishedDefinition } from './item-read.service.js'
 import './catalog.errors.js'
 
 /** This module's tables, in order. */

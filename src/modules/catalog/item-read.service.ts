@@ -1,8 +1,10 @@
 import type { Actor } from '../../platform/auth/principal.js'
+import { moduleDb, type RootDb } from '../../platform/db/database.js'
 import { DomainError } from '../../platform/errors.js'
 import type { ItemContent } from './catalog.schema.js'
 import { catalogDb, type CatalogDeps } from './catalog.deps.js'
 import { catalogStore } from './catalog.store.js'
+import type { CatalogTables } from './catalog.tables.js'
 import { renderGuide } from './guide.js'
 import { toItemView } from './item-view.js'
 
@@ -13,6 +15,16 @@ const CACHE_LIMIT = 2000
 const CACHE_TTL_MS = 60_000
 // Which version is published: a publish or retire on another instance shows here this much later.
 const HEAD_TTL_MS = 1000
+
+/** A published item version as the approval engine needs it. */
+export interface PublishedDefinition {
+  itemId: string
+  version: number
+  implementationCode: string
+  departmentId: string
+  content: ItemContent
+  processXml: string
+}
 
 type Head = { id: string; published_version: number | null; updated_at: string }
 
@@ -26,6 +38,7 @@ export function createItemReadService(deps: CatalogDeps) {
   const db = catalogDb(deps)
   const cache = new Map<string, { view: PublishedView; at: number }>()
   const heads = new Map<string, { head: Head | undefined; until: number }>()
+  const definitions = new Map<string, PublishedDefinition>()
 
   async function publishedHead(idOrCode: string, now: number): Promise<Head | undefined> {
     const known = heads.get(idOrCode)
@@ -43,6 +56,32 @@ export function createItemReadService(deps: CatalogDeps) {
     if (!item || !row || !department) return null
     const view = toItemView(item, row)
     return { ...view, guide: renderGuide(view.content, department) }
+  }
+
+  async function definitionOf(
+    itemId: string,
+    version: number,
+    within?: RootDb,
+  ): Promise<PublishedDefinition> {
+    const key = `${itemId}:${version}`
+    const hit = definitions.get(key)
+    if (hit) return hit
+    const on = within ? moduleDb<CatalogTables>(within) : db
+    const item = await catalogStore.findItem(on, itemId)
+    const row = item && (await catalogStore.findVersion(on, itemId, version))
+    if (!item || !row?.process_xml || row.state === 'draft')
+      throw new DomainError('CATALOG_ITEM_NOT_FOUND')
+    const definition: PublishedDefinition = {
+      itemId: item.id,
+      version: row.version,
+      implementationCode: item.implementation_code,
+      departmentId: item.department_id,
+      content: JSON.parse(row.content_json) as ItemContent,
+      processXml: row.process_xml,
+    }
+    if (definitions.size >= CACHE_LIMIT) definitions.delete(definitions.keys().next().value ?? '')
+    definitions.set(key, definition)
+    return definition
   }
 
   return {
@@ -80,6 +119,23 @@ export function createItemReadService(deps: CatalogDeps) {
       }
       return { ...toItemView(item, row), processXml: row.process_xml }
     },
+
+    /**
+     * What an application runs on: the published version's content and process. A published
+     * version never changes, so it is read once per version and instance.
+     */
+    async getPublishedDefinition(itemIdOrCode: string): Promise<PublishedDefinition> {
+      const head = await publishedHead(itemIdOrCode, deps.clock.now().getTime())
+      if (!head?.published_version) throw new DomainError('CATALOG_ITEM_NOT_FOUND')
+      return definitionOf(head.id, head.published_version)
+    },
+
+    /**
+     * A version an application started on (it may have been superseded since); `within` reads
+     * in the caller's open transaction.
+     */
+    getDefinition: (itemId: string, version: number, within?: RootDb) =>
+      definitionOf(itemId, version, within),
 
     async listPublished(query: {
       q?: string

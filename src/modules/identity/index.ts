@@ -1,11 +1,13 @@
 import type { FastifyRequest } from 'fastify'
 import type { Actor } from '../../platform/auth/principal.js'
+import { moduleDb, type RootDb } from '../../platform/db/database.js'
 import { registerMessages } from '../../platform/i18n/i18n.js'
 import { createEnterpriseService } from './enterprise.service.js'
 import { IDENTITY_MESSAGES } from './identity.errors.js'
 import { identityDb, type IdentityDeps } from './identity.deps.js'
 import { identityRoutes } from './identity.routes.js'
 import { identityStore } from './identity.store.js'
+import type { IdentityTables } from './identity.tables.js'
 import { createIdentityTables } from './migrations/2026-11-29T1310-create-identity-tables.js'
 import { createOrganisationService, toDepartment } from './organisation.service.js'
 import { createRegistrationService } from './registration.service.js'
@@ -21,6 +23,8 @@ export const identityMigrations = [createIdentityTables]
 export function createIdentityModule(deps: IdentityDeps) {
   registerMessages(IDENTITY_MESSAGES)
   const db = identityDb(deps)
+  // Reads for another module inside its open transaction (SQLite has a single connection).
+  const on = (within?: RootDb) => (within ? moduleDb<IdentityTables>(within) : db)
   const services = {
     registration: createRegistrationService(deps),
     signIn: createSignInService(deps),
@@ -41,6 +45,26 @@ export function createIdentityModule(deps: IdentityDeps) {
     departments: {
       findByCode: async (code: string) => asRef(await identityStore.findDepartmentByCode(db, code)),
       findById: async (id: string) => asRef(await identityStore.findDepartment(db, id)),
+    },
+    /** Who applicants are, for other modules (the approval engine's licence holders and agents). */
+    parties: {
+      isAgent: (enterpriseId: string, personId: string, within?: RootDb) =>
+        identityStore.isAgent(on(within), enterpriseId, personId),
+      findEnterprise: async (id: string, within?: RootDb) => {
+        const row = await identityStore.findEnterprise(on(within), id)
+        return row ? { id: row.id, name: row.name, creditCode: row.credit_code } : null
+      },
+      /** The ID number is decrypted: callers print it on licences, never in logs. */
+      findPerson: async (id: string, within?: RootDb) => {
+        const row = await identityStore.findPerson(on(within), id)
+        return row
+          ? { id: row.id, name: row.name, idNumber: deps.cipher.decrypt(row.id_number_enc) }
+          : null
+      },
+      findDepartment: async (id: string, within?: RootDb) => {
+        const row = await identityStore.findDepartment(on(within), id)
+        return row ? { id: row.id, name: row.name_zh, creditCode: row.credit_code } : null
+      },
     },
     /** Whether the database already holds departments (the demo seed runs only when empty). */
     isEmpty: async () => (await identityStore.listDepartments(db)).length === 0,
