@@ -22,10 +22,21 @@ import { createLogger } from './platform/log/logger.js'
 import { platformMigrations } from './platform/migrations/index.js'
 import { demoSmsRoutes } from './platform/notify/notify.routes.js'
 import { createOutboxNotifier } from './platform/notify/notifier.js'
+import { DEMO_DEPARTMENT_SYSTEMS } from './modules/approval/demo/index.js'
+import {
+  approvalMigrations,
+  createApprovalModule,
+  signingKeyFromSeed,
+} from './modules/approval/index.js'
 import { catalogMigrations, createCatalogModule } from './modules/catalog/index.js'
 import { createIdentityModule, identityMigrations } from './modules/identity/index.js'
 
-export const ALL_MIGRATIONS = [...platformMigrations, ...identityMigrations, ...catalogMigrations]
+export const ALL_MIGRATIONS = [
+  ...platformMigrations,
+  ...identityMigrations,
+  ...catalogMigrations,
+  ...approvalMigrations,
+]
 const VERSION = '0.1.0'
 
 export interface AppOptions {
@@ -92,6 +103,29 @@ export async function buildApp(options: AppOptions) {
     guard,
     departments: identity.departments,
   })
+  const approval = createApprovalModule({
+    db,
+    dialect,
+    clock,
+    audit,
+    guard,
+    queue,
+    catalog: {
+      getPublishedDefinition: (code) => catalog.items.getPublishedDefinition(code),
+      getDefinition: (itemId, version, within) =>
+        catalog.items.getDefinition(itemId, version, within),
+      getPublishedBundle: (code) => catalog.bundles.getPublished(code),
+    },
+    parties: identity.parties,
+    calendar: () => calendar.current(),
+    regionCode: config.regionCode,
+    licenceKey: signingKeyFromSeed(hkdfSm3(secret, 'tongban', 'tongban/licence-signing/v1', 40)),
+  })
+  approval.registerJobs(runner)
+  if (config.demo) {
+    for (const [topic, handler] of Object.entries(DEMO_DEPARTMENT_SYSTEMS))
+      approval.registerServiceHandler(topic, handler)
+  }
 
   let shuttingDown = false
   const http = await createHttpServer({
@@ -108,6 +142,8 @@ export async function buildApp(options: AppOptions) {
   await http.register(idRoutes.plugin, { ...idRoutes.options, prefix: '/api/v1' })
   const catRoutes = catalog.routes(actorOf)
   await http.register(catRoutes.plugin, { ...catRoutes.options, prefix: '/api/v1/catalog' })
+  const apRoutes = approval.routes(actorOf)
+  await http.register(apRoutes.plugin, { ...apRoutes.options, prefix: '/api/v1/approval' })
   await http.register(calendarRoutes, { calendar, actorOf, prefix: '/api/v1/calendar' })
   await http.register(auditRoutes, { db, audit, guard, actorOf, prefix: '/api/v1/audit' })
   if (config.demo) await http.register(demoSmsRoutes, { notifier, cipher, prefix: '/api/v1/demo' })
@@ -128,6 +164,7 @@ export async function buildApp(options: AppOptions) {
     calendar,
     identity,
     catalog,
+    approval,
     config,
     /** Starts the background work: job runner, deliberate WAL checkpoints, calendar refresh. */
     startBackground() {

@@ -1,0 +1,241 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
+import { Type } from 'typebox'
+import type { Actor } from '../../platform/auth/principal.js'
+import type { ApplicationService } from './application.service.js'
+import {
+  ApplicationSummary,
+  ApplicationView,
+  CorrectionBody,
+  CorrectionNotice,
+  DecisionBody,
+  IdParams,
+  LicenceVerification,
+  LicenceView,
+  ReasonBody,
+  StepResult,
+  SubmitBody,
+  TaskView,
+  TimelineEntry,
+} from './approval.schema.js'
+import type { SubmissionService } from './submission.service.js'
+import type { LicenceService } from './licence.service.js'
+import type { TaskService } from './task.service.js'
+
+export interface ApprovalRouteOptions {
+  submissions: SubmissionService
+  applications: ApplicationService
+  tasks: TaskService
+  licences: LicenceService
+  actorOf(request: FastifyRequest): Actor
+}
+
+const tags = ['approval 办件']
+const Page = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+})
+
+export const approvalRoutes: FastifyPluginAsyncTypebox<ApprovalRouteOptions> = async (app, o) => {
+  app.post(
+    '/applications',
+    {
+      config: { access: { action: 'application.submit' } },
+      schema: {
+        tags,
+        summary: '提交申请（事项或“一件事”，支持 Idempotency-Key）Submit an application',
+        body: SubmitBody,
+        response: { 201: Type.Object({ id: Type.String(), caseNumber: Type.String() }) },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await o.submissions.submit(o.actorOf(req), req.body)),
+  )
+  app.get(
+    '/applications',
+    {
+      config: { access: { action: 'application.read' } },
+      schema: {
+        tags,
+        summary: '我的办件 My applications',
+        querystring: Page,
+        response: { 200: Type.Array(ApplicationSummary) },
+      },
+    },
+    (req) => o.applications.listMine(o.actorOf(req), req.query),
+  )
+  app.get(
+    '/applications/:id',
+    {
+      config: { access: { action: 'application.read' } },
+      schema: {
+        tags,
+        summary: '办件状态（编号或 id）Application status',
+        params: IdParams,
+        response: { 200: ApplicationView },
+      },
+    },
+    (req) => o.applications.get(o.actorOf(req), req.params.id),
+  )
+  app.get(
+    '/applications/:id/timeline',
+    {
+      config: { access: { action: 'application.read' } },
+      schema: {
+        tags,
+        summary: '办理时间线 Timeline of every department',
+        params: IdParams,
+        response: { 200: Type.Array(TimelineEntry) },
+      },
+    },
+    (req) => o.applications.timeline(o.actorOf(req), req.params.id),
+  )
+  app.get(
+    '/applications/:id/correction-notice',
+    {
+      config: { access: { action: 'application.read' } },
+      schema: {
+        tags,
+        summary: '一次性补正告知 Merged correction notice',
+        params: IdParams,
+        response: { 200: CorrectionNotice },
+      },
+    },
+    (req) => o.applications.correctionNotice(o.actorOf(req), req.params.id),
+  )
+  app.put(
+    '/applications/:id/form',
+    {
+      config: { access: { action: 'application.submit' } },
+      schema: {
+        tags,
+        summary: '补正后重新提交 Resubmit the corrected form',
+        params: IdParams,
+        body: Type.Object({ form: Type.Record(Type.String(), Type.Unknown()) }),
+        response: { 200: Type.Object({ id: Type.String(), status: Type.String() }) },
+      },
+    },
+    (req) => o.applications.resubmit(o.actorOf(req), req.params.id, req.body.form),
+  )
+  app.post(
+    '/applications/:id/withdraw',
+    {
+      config: { access: { action: 'application.withdraw' } },
+      schema: {
+        tags,
+        summary: '撤回 Withdraw (cases not yet decided)',
+        params: IdParams,
+        body: ReasonBody,
+        response: { 200: Type.Object({ id: Type.String(), status: Type.String() }) },
+      },
+    },
+    (req) => o.applications.withdraw(o.actorOf(req), req.params.id, req.body.reason),
+  )
+  app.get(
+    '/tasks',
+    {
+      config: { access: { action: 'application.task.read' } },
+      schema: {
+        tags,
+        summary: '部门待办 Department queue',
+        querystring: Type.Intersect([
+          Page,
+          Type.Object({
+            state: Type.Optional(
+              Type.Union([
+                Type.Literal('open'),
+                Type.Literal('suspended'),
+                Type.Literal('completed'),
+                Type.Literal('cancelled'),
+              ]),
+            ),
+          }),
+        ]),
+        response: { 200: Type.Array(TaskView) },
+      },
+    },
+    (req) => o.tasks.queue(o.actorOf(req), req.query),
+  )
+  app.post(
+    '/tasks/:id/claim',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: '签收 Claim', params: IdParams, response: { 200: StepResult } },
+    },
+    (req) => o.tasks.claim(o.actorOf(req), req.params.id),
+  )
+  app.post(
+    '/tasks/:id/decision',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '办理：同意或不同意 Approve or reject',
+        params: IdParams,
+        body: DecisionBody,
+        response: { 200: StepResult },
+      },
+    },
+    (req) => o.tasks.decide(o.actorOf(req), req.params.id, req.body),
+  )
+  app.post(
+    '/tasks/:id/correction',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '要求补正 Ask for corrections',
+        params: IdParams,
+        body: CorrectionBody,
+        response: { 200: StepResult },
+      },
+    },
+    (req) => o.tasks.requestCorrection(o.actorOf(req), req.params.id, req.body),
+  )
+  app.post(
+    '/tasks/:id/return',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '退回 Return to an earlier step',
+        params: IdParams,
+        body: Type.Object({
+          nodeId: Type.String({ minLength: 1, maxLength: 100 }),
+          reason: Type.String({ minLength: 1, maxLength: 2000 }),
+        }),
+        response: { 200: StepResult },
+      },
+    },
+    (req) => o.tasks.returnTo(o.actorOf(req), req.params.id, req.body.nodeId, req.body.reason),
+  )
+  app.get(
+    '/licences/verify',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: '电子证照核验（标识或二维码内容）Verify a licence by identifier or QR text',
+        querystring: Type.Object({
+          identifier: Type.Optional(Type.String({ maxLength: 80 })),
+          qr: Type.Optional(Type.String({ maxLength: 200 })),
+        }),
+        response: { 200: LicenceVerification },
+      },
+    },
+    (req) => o.licences.verify(req.query),
+  )
+  app.get(
+    '/licences',
+    {
+      config: { access: { action: 'application.read' } },
+      schema: {
+        tags,
+        summary: '我（或我代理的企业）持有的电子证照 Licences held',
+        querystring: Type.Object({ enterpriseId: Type.Optional(Type.String({ maxLength: 80 })) }),
+        response: { 200: Type.Array(LicenceView) },
+      },
+    },
+    (req) => o.licences.listHeld(o.actorOf(req), req.query.enterpriseId),
+  )
+}

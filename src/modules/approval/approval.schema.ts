@@ -1,0 +1,132 @@
+import { Type } from 'typebox'
+
+const Localized = Type.Object({ zh: Type.String(), en: Type.String() })
+export const IdParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 80 }) })
+
+export const SubmitBody = Type.Object({
+  kind: Type.Union([Type.Literal('item'), Type.Literal('bundle')], {
+    description: 'item = 单个事项 (implementation code); bundle = 一件事 (bundle code)',
+  }),
+  code: Type.String({ minLength: 1, maxLength: 80 }),
+  form: Type.Record(Type.String(), Type.Unknown()),
+  enterpriseId: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+})
+
+export const ApplicationSummary = Type.Object({
+  id: Type.String(),
+  caseNumber: Type.String(),
+  kind: Type.String(),
+  code: Type.String(),
+  name: Localized,
+  status: Type.String(),
+  enterpriseId: Type.Union([Type.String(), Type.Null()]),
+  channel: Type.String(),
+  submittedAt: Type.String(),
+})
+
+export const ApplicationView = Type.Intersect([
+  ApplicationSummary,
+  Type.Object({
+    cases: Type.Array(
+      Type.Object({
+        id: Type.String(),
+        caseNumber: Type.String(),
+        implementationCode: Type.String(),
+        name: Localized,
+        departmentId: Type.String(),
+        status: Type.String(),
+        promisedDays: Type.Integer(),
+        statutoryDays: Type.Integer(),
+        finishedAt: Type.Union([Type.String(), Type.Null()]),
+      }),
+    ),
+  }),
+])
+
+export const TimelineEntry = Type.Object({
+  seq: Type.Integer(),
+  at: Type.String(),
+  caseId: Type.String(),
+  caseNumber: Type.String(),
+  departmentId: Type.String(),
+  type: Type.String(),
+  label: Localized,
+  actorKind: Type.String(),
+  taskId: Type.Union([Type.String(), Type.Null()]),
+  nodeId: Type.Union([Type.String(), Type.Null()]),
+  detail: Type.Record(Type.String(), Type.Unknown()),
+})
+
+export const CorrectionNotice = Type.Object({
+  applicationId: Type.String(),
+  caseNumber: Type.String(),
+  fields: Type.Array(
+    Type.Object({
+      pointer: Type.String(),
+      reasons: Type.Array(
+        Type.Object({ caseId: Type.String(), departmentId: Type.String(), reason: Type.String() }),
+      ),
+    }),
+  ),
+  notes: Type.Array(
+    Type.Object({ caseId: Type.String(), departmentId: Type.String(), note: Type.String() }),
+  ),
+})
+
+export const StepResult = Type.Object({
+  caseId: Type.String(),
+  taskId: Type.String(),
+  status: Type.String(),
+})
+
+export const TaskView = Type.Object({
+  id: Type.String(),
+  case_id: Type.String(),
+  application_id: Type.String(),
+  department_id: Type.String(),
+  node_id: Type.String(),
+  name_zh: Type.String(),
+  role: Type.String(),
+  assignee_id: Type.Union([Type.String(), Type.Null()]),
+  state: Type.String(),
+  opened_at: Type.String(),
+})
+
+export const DecisionBody = Type.Object({
+  approved: Type.Boolean(),
+  reason: Type.Optional(Type.String({ maxLength: 2000 })),
+  variables: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+})
+
+export const CorrectionBody = Type.Object({
+  fields: Type.Array(
+    Type.Object({
+      pointer: Type.String({ pattern: '^(/[^/]*)+$', maxLength: 300 }),
+      reason: Type.String({ minLength: 1, maxLength: 500 }),
+    }),
+    { minItems: 1, maxItems: 50 },
+  ),
+  note: Type.Optional(Type.String({ maxLength: 2000 })),
+})
+
+export const ReasonBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) })
+
+export const LicenceView = Type.Object({
+  identifier: Type.String(),
+  name: Type.String(),
+  number: Type.String(),
+  holder: Type.Object({ name: Type.String(), code: Type.String(), kind: Type.String() }),
+  issuer: Type.Object({ name: Type.String(), code: Type.String() }),
+  issuedOn: Type.String(),
+  validFrom: Type.String(),
+  validUntil: Type.Union([Type.String(), Type.Null()]),
+  status: Type.String(),
+  signatureValid: Type.Boolean(),
+  digest: Type.String(),
+  qrPayload: Type.String(),
+})
+
+export const LicenceVerification = Type.Intersect([
+  LicenceView,
+  Type.Object({ qrMatches: Type.Union([Type.Boolean(), Type.Null()]) }),
+])

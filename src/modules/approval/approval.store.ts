@@ -1,0 +1,115 @@
+import { sql, type Kysely, type Transaction, type Updateable } from 'kysely'
+import type { DialectName } from '../../platform/db/database.js'
+import type {
+  ApplicationRow,
+  ApprovalTables,
+  CaseRow,
+  CaseTable,
+  NewActionRow,
+  TaskTable,
+} from './approval.tables.js'
+
+type Db = Kysely<ApprovalTables> | Transaction<ApprovalTables>
+const ACTION_CHUNK = 50
+
+/** The only place with queries on the approval tables. */
+export const approvalStore = {
+  async nextSerial(db: Db, dialect: DialectName): Promise<number> {
+    if (dialect === 'postgres') {
+      const { rows } = await sql<{
+        n: string
+      }>`select nextval('approval_case_serial') as n`.execute(db)
+      return Number(rows[0]?.n)
+    }
+    const { rows } = await sql<{ value: number }>`update approval_counters set value = value + 1
+      where name = 'case_serial' returning value`.execute(db)
+    return Number(rows[0]?.value)
+  },
+  insertApplication: (db: Db, row: ApplicationRow) =>
+    db.insertInto('approval_applications').values(row).execute(),
+  insertCase: (db: Db, row: CaseRow) => db.insertInto('approval_cases').values(row).execute(),
+  async insertActions(db: Db, rows: readonly NewActionRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += ACTION_CHUNK) {
+      await db
+        .insertInto('approval_actions')
+        .values(rows.slice(i, i + ACTION_CHUNK))
+        .execute()
+    }
+  },
+  findApplication: (db: Db, idOrNumber: string) =>
+    db
+      .selectFrom('approval_applications')
+      .selectAll()
+      .where((eb) => eb.or([eb('id', '=', idOrNumber), eb('case_number', '=', idOrNumber)]))
+      .executeTakeFirst(),
+  listApplicationsOf: (db: Db, applicantId: string, limit: number, offset: number) =>
+    db
+      .selectFrom('approval_applications')
+      .selectAll()
+      .where('applicant_id', '=', applicantId)
+      .orderBy('submitted_at', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+  updateApplication: (
+    db: Db,
+    id: string,
+    values: { status: string; updated_at: string; form_json?: string },
+  ) => db.updateTable('approval_applications').set(values).where('id', '=', id).execute(),
+  findCase: (db: Db, id: string) =>
+    db.selectFrom('approval_cases').selectAll().where('id', '=', id).executeTakeFirst(),
+  listCases: (db: Db, applicationId: string) =>
+    db
+      .selectFrom('approval_cases')
+      .selectAll()
+      .where('application_id', '=', applicationId)
+      .orderBy('case_number')
+      .execute(),
+  /** Moves the case one version on; 0 rows means another step got there first. */
+  async advanceCase(
+    db: Db,
+    id: string,
+    expectedVersion: number,
+    values: Omit<Updateable<CaseTable>, 'version' | 'id'>,
+  ): Promise<number> {
+    const result = await db
+      .updateTable('approval_cases')
+      .set({ ...values, version: expectedVersion + 1 })
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst()
+    return Number(result.numUpdatedRows)
+  },
+  listActionsOfCase: (db: Db, caseId: string) =>
+    db
+      .selectFrom('approval_actions')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .orderBy('seq')
+      .execute(),
+  listActionsOfApplication: (db: Db, applicationId: string) =>
+    db
+      .selectFrom('approval_actions')
+      .selectAll()
+      .where('application_id', '=', applicationId)
+      .orderBy('seq')
+      .execute(),
+  insertTask: (db: Db, row: TaskTable) => db.insertInto('approval_tasks').values(row).execute(),
+  updateTask: (db: Db, id: string, values: Updateable<TaskTable>) =>
+    db.updateTable('approval_tasks').set(values).where('id', '=', id).execute(),
+  findTask: (db: Db, id: string) =>
+    db.selectFrom('approval_tasks').selectAll().where('id', '=', id).executeTakeFirst(),
+  listQueue: (
+    db: Db,
+    query: { departmentIds: string[]; state: TaskTable['state']; limit: number; offset: number },
+  ) =>
+    db
+      .selectFrom('approval_tasks')
+      .selectAll()
+      .where('department_id', 'in', query.departmentIds)
+      .where('state', '=', query.state)
+      .orderBy('opened_at')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
+}

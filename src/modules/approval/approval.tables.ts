@@ -1,0 +1,125 @@
+import type { Generated, Insertable, Selectable } from 'kysely'
+
+/** One submission: a single item, or a bundle (一件事) fanned out to several cases. */
+export interface ApplicationTable {
+  id: string
+  case_number: string
+  kind: 'item' | 'bundle'
+  /** The bundle's code, or the item's implementation code. */
+  subject_code: string
+  subject_version: number
+  name_zh: string
+  name_en: string
+  applicant_id: string
+  enterprise_id: string | null
+  channel: string
+  /** Counter (窗口) submissions: who recorded the citizen's consent, and how. */
+  consent_json: string | null
+  form_json: string
+  status: string
+  version: number
+  submitted_at: string
+  created_at: string
+  updated_at: string
+}
+
+/** One item handled by one department: owns one process instance. */
+export interface CaseTable {
+  id: string
+  application_id: string
+  case_number: string
+  item_id: string
+  item_version: number
+  implementation_code: string
+  department_id: string
+  name_zh: string
+  name_en: string
+  form_json: string
+  status: string
+  promised_days: number
+  statutory_days: number
+  /** Optimistic concurrency: every step moves it by one; a step computed on an older one loses. */
+  version: number
+  finished_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+/**
+ * The append-only action log of a case: engine events (kind 'engine') and the case's own
+ * actions (kind 'case': submitted, correction requested, resubmitted, withdrawn, urged …).
+ * Status is a fold over it; it is also the process-mining event log.
+ */
+export interface ActionTable {
+  seq: Generated<number>
+  id: string
+  case_id: string
+  application_id: string
+  kind: 'engine' | 'case'
+  type: string
+  task_id: string | null
+  node_id: string | null
+  actor_id: string | null
+  actor_kind: string
+  department_id: string
+  payload_json: string
+  at: string
+}
+
+/** Projection of the open and closed user tasks, for department queues (rebuilt from actions). */
+export interface TaskTable {
+  id: string
+  case_id: string
+  application_id: string
+  department_id: string
+  node_id: string
+  name_zh: string
+  role: string
+  assignee_id: string | null
+  state: 'open' | 'suspended' | 'completed' | 'cancelled'
+  opened_at: string
+  closed_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+/** An electronic licence (电子证照) issued at the end of a case, signed with SM2. */
+export interface LicenceTable {
+  id: string
+  identifier: string
+  type_code: string
+  name_zh: string
+  holder_kind: string
+  holder_code: string
+  holder_name: string
+  /** The enterprise or person the licence belongs to, for reuse in later applications. */
+  holder_party_id: string
+  issuer_department_id: string
+  case_id: string
+  application_id: string
+  metadata_json: string
+  signature: string
+  public_key: string
+  valid_from: string
+  valid_until: string | null
+  revoked_at: string | null
+  cancelled_at: string | null
+  issued_at: string
+  created_at: string
+  updated_at: string
+}
+
+export interface ApprovalTables {
+  approval_applications: ApplicationTable
+  approval_cases: CaseTable
+  approval_actions: ActionTable
+  approval_tasks: TaskTable
+  approval_licences: LicenceTable
+}
+
+export type ApplicationRow = Selectable<ApplicationTable>
+export type CaseRow = Selectable<CaseTable>
+export type ActionRow = Selectable<ActionTable>
+export type NewActionRow = Insertable<ActionTable>
+export type TaskRow = Selectable<TaskTable>
+export type LicenceRow = Selectable<LicenceTable>

@@ -1,0 +1,88 @@
+import type { Transaction } from 'kysely'
+import { systemActor } from '../../platform/auth/principal.js'
+import { DomainError } from '../../platform/errors.js'
+import type { JobContext } from '../../platform/jobs/job-runner.js'
+import type { ApprovalDeps } from './approval.deps.js'
+import { approvalStore } from './approval.store.js'
+import type { ApprovalTables, CaseRow } from './approval.tables.js'
+import { applicationStatus, type CaseStatus } from './case-status.js'
+import type { CaseSession, CaseSessions } from './case-session.js'
+import type { ServiceJobState } from './engine/index.js'
+
+type Trx = Transaction<ApprovalTables>
+
+/** An internal handler of a service-task topic: does the work, returns process variables. */
+export type ServiceHandler = (job: {
+  trx: Trx
+  caseRow: CaseRow
+  session: CaseSession
+  service: ServiceJobState
+}) => Promise<Record<string, unknown>>
+
+/**
+ * The engine's background work, run by the platform job runner in the job's transaction:
+ * service tasks whose topic has an internal handler, and boundary timers. A topic without a
+ * handler stays open as an external task for a department system to complete.
+ */
+export function createBackgroundWork(deps: ApprovalDeps, sessions: CaseSessions) {
+  const handlers = new Map<string, ServiceHandler>()
+
+  async function finish(trx: Trx, session: CaseSession) {
+    await sessions.commit(trx, session)
+    const cases = await approvalStore.listCases(trx, session.row.application_id)
+    await approvalStore.updateApplication(trx, session.row.application_id, {
+      status: applicationStatus(cases.map((c) => c.status as CaseStatus)),
+      updated_at: deps.clock.now().toISOString(),
+    })
+  }
+
+  async function runService(ctx: JobContext) {
+    const trx = ctx.trx as unknown as Trx
+    const { caseId, taskId } = ctx.payload as { caseId: string; taskId: string }
+    const session = await sessions.load(trx, caseId)
+    const service = session.state.services[taskId]
+    if (!service || service.status !== 'open') return
+    const handler = handlers.get(service.topic)
+    if (!handler) return
+    const actor = systemActor(`job:${ctx.jobId}`)
+    try {
+      const variables = await handler({ trx, caseRow: session.row, session, service })
+      await sessions.run(trx, session, { type: 'completeService', taskId, variables }, actor)
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error
+      await sessions.run(trx, session, { type: 'failService', taskId, reason: error.code }, actor)
+    }
+    await finish(trx, session)
+    await deps.audit.record(trx, actor, {
+      action: 'approval.service.ran',
+      subject: { type: 'case', id: caseId },
+      after: { taskId, topic: service.topic, status: session.state.services[taskId]?.status },
+    })
+  }
+
+  async function fireTimer(ctx: JobContext) {
+    const trx = ctx.trx as unknown as Trx
+    const { caseId, timerId } = ctx.payload as { caseId: string; timerId: string }
+    const session = await sessions.load(trx, caseId)
+    if (session.state.timers[timerId]?.status !== 'pending') return
+    const actor = systemActor(`job:${ctx.jobId}`)
+    await sessions.run(trx, session, { type: 'fireTimer', timerId }, actor)
+    await finish(trx, session)
+    await deps.audit.record(trx, actor, {
+      action: 'approval.timer.fired',
+      subject: { type: 'case', id: caseId },
+      after: { timerId },
+    })
+  }
+
+  return {
+    registerHandler(topic: string, handler: ServiceHandler): void {
+      if (handlers.has(topic)) throw new Error(`service topic ${topic} registered twice`)
+      handlers.set(topic, handler)
+    },
+    runService,
+    fireTimer,
+  }
+}
+
+export type BackgroundWork = ReturnType<typeof createBackgroundWork>

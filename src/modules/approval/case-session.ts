@@ -1,0 +1,130 @@
+import type { Transaction } from 'kysely'
+import { v7 as uuidv7 } from 'uuid'
+import type { Actor } from '../../platform/auth/principal.js'
+import type { RootDb } from '../../platform/db/database.js'
+import { DomainError } from '../../platform/errors.js'
+import type { ApprovalDeps } from './approval.deps.js'
+import { approvalStore } from './approval.store.js'
+import type { ApprovalTables, CaseRow, NewActionRow } from './approval.tables.js'
+import { readLog, toActionRow } from './case-log.js'
+import { foldCase, type CaseAction, type CaseFacts } from './case-status.js'
+import { dueAt } from './due-at.js'
+import {
+  advance,
+  foldInstance,
+  type EngineCommand,
+  type EngineEvent,
+  type InstanceState,
+  type ProcessModel,
+} from './engine/index.js'
+import { engineErrorToDomain } from './engine-error-map.js'
+import { projectTasks } from './task-projection.js'
+
+type Trx = Transaction<ApprovalTables>
+
+/** A case opened inside one transaction: its log, folded, and what this step appends. */
+export interface CaseSession {
+  row: CaseRow
+  model: ProcessModel
+  engine: EngineEvent[]
+  caseActions: CaseAction[]
+  state: InstanceState
+  pending: NewActionRow[]
+}
+
+export const SERVICE_JOB = 'approval.service-task'
+export const TIMER_JOB = 'approval.timer'
+
+/** Runs engine commands and case actions on a case, one transaction per step. */
+export function createCaseSessions(
+  deps: ApprovalDeps,
+  modelOf: (row: CaseRow, within: RootDb) => Promise<ProcessModel>,
+) {
+  const context = () => {
+    const now = deps.clock.now().toISOString()
+    const calendar = deps.calendar()
+    return {
+      now,
+      newId: uuidv7,
+      dueAt: (duration: string, from: string) => dueAt(calendar, duration, from),
+    }
+  }
+
+  async function open(trx: Trx, row: CaseRow): Promise<CaseSession> {
+    const model = await modelOf(row, trx)
+    const { engine, caseActions } = readLog(await approvalStore.listActionsOfCase(trx, row.id))
+    return { row, model, engine, caseActions, state: foldInstance(engine), pending: [] }
+  }
+
+  async function load(trx: Trx, caseId: string): Promise<CaseSession> {
+    const row = await approvalStore.findCase(trx, caseId)
+    if (!row) throw new DomainError('APPROVAL_CASE_NOT_FOUND')
+    return open(trx, row)
+  }
+
+  /** Applies one engine command; its events are written, projected and scheduled. */
+  async function run(trx: Trx, session: CaseSession, command: EngineCommand, actor: Actor) {
+    const result = advance(session.model, session.state, command, context())
+    if (!result.ok) throw engineErrorToDomain(result.error)
+    session.engine.push(...result.events)
+    session.state = foldInstance(result.events, session.state)
+    for (const event of result.events)
+      session.pending.push(toActionRow(session.row, 'engine', event, actor))
+    await projectTasks(trx, session, result.events)
+    await schedule(trx, session, result.events)
+    return result.events
+  }
+
+  function note(session: CaseSession, action: CaseAction, actor: Actor): void {
+    session.caseActions.push(action)
+    session.pending.push(toActionRow(session.row, 'case', action, actor))
+  }
+
+  function facts(session: CaseSession): CaseFacts {
+    const approved = session.state.variables.approved
+    return foldCase(session.caseActions, {
+      status: session.state.status === 'new' ? 'running' : session.state.status,
+      approved: typeof approved === 'boolean' ? approved : null,
+    })
+  }
+
+  /** Writes the step: its actions and the case's new status, refused if another step won. */
+  async function commit(trx: Trx, session: CaseSession): Promise<CaseFacts> {
+    const now = deps.clock.now().toISOString()
+    const f = facts(session)
+    await approvalStore.insertActions(trx, session.pending)
+    session.pending = []
+    const changed = await approvalStore.advanceCase(trx, session.row.id, session.row.version, {
+      status: f.status,
+      finished_at: f.finished ? (session.row.finished_at ?? now) : null,
+      updated_at: now,
+    })
+    if (changed !== 1) throw new DomainError('APPROVAL_CONCURRENT_CHANGE')
+    session.row = { ...session.row, version: session.row.version + 1, status: f.status }
+    return f
+  }
+
+  async function schedule(trx: Trx, session: CaseSession, events: readonly EngineEvent[]) {
+    for (const event of events) {
+      if (event.type === 'service_opened' || event.type === 'service_retried') {
+        const service = session.state.services[event.taskId]
+        await deps.queue.enqueue(trx, {
+          kind: SERVICE_JOB,
+          payload: { caseId: session.row.id, taskId: event.taskId, topic: service?.topic ?? '' },
+        })
+      }
+      if (event.type === 'timer_scheduled' && event.dueAt !== null) {
+        await deps.queue.enqueue(trx, {
+          kind: TIMER_JOB,
+          payload: { caseId: session.row.id, timerId: event.timerId },
+          runAt: new Date(event.dueAt),
+          dedupeKey: `approval-timer:${event.timerId}`,
+        })
+      }
+    }
+  }
+
+  return { open, load, run, note, facts, commit }
+}
+
+export type CaseSessions = ReturnType<typeof createCaseSessions>

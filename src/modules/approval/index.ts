@@ -1,0 +1,56 @@
+import type { FastifyRequest } from 'fastify'
+import type { Actor } from '../../platform/auth/principal.js'
+import type { JobRunner } from '../../platform/jobs/job-runner.js'
+import type { ApprovalDeps } from './approval.deps.js'
+import './approval.errors.js'
+import { approvalRoutes } from './approval.routes.js'
+import { createApplicationService } from './application.service.js'
+import { createBackgroundWork, type ServiceHandler } from './background.service.js'
+import { createCaseSessions, SERVICE_JOB, TIMER_JOB } from './case-session.js'
+import { createLicenceService } from './licence.service.js'
+import { createTaskService } from './task.service.js'
+import { createSubmissionService } from './submission.service.js'
+import { createProcessModels } from './process-models.js'
+import { createApprovalTables } from './migrations/2026-11-29T1600-create-approval-tables.js'
+
+export type { ApprovalDeps, CatalogPort, PartyDirectory } from './approval.deps.js'
+export type { ServiceHandler } from './background.service.js'
+/** Derives the installation's SM2 licence-signing key from seed material. */
+export { signingKeyFromSeed } from './licence-key.js'
+
+/** This module's tables, in order. */
+export const approvalMigrations = [createApprovalTables]
+
+/** Builds the approval context: applications, cases, the durable engine, staff queues. */
+export function createApprovalModule(deps: ApprovalDeps) {
+  const models = createProcessModels(deps.catalog)
+  const sessions = createCaseSessions(deps, (row, within) =>
+    models(row.item_id, row.item_version, within),
+  )
+  const background = createBackgroundWork(deps, sessions)
+  const submissions = createSubmissionService(deps, sessions)
+  const applications = createApplicationService(deps, sessions)
+  const tasks = createTaskService(deps, sessions)
+  const licences = createLicenceService(deps, sessions)
+  background.registerHandler('issue-licence', licences.issue)
+  return {
+    submissions,
+    applications,
+    tasks,
+    licences,
+    /** Internal handlers for service-task topics (licence issuing, demo hand-offs). */
+    registerServiceHandler: (topic: string, handler: ServiceHandler) =>
+      background.registerHandler(topic, handler),
+    /** Registers the engine's background jobs (service tasks, timers) with the runner. */
+    registerJobs(runner: JobRunner): void {
+      runner.register(SERVICE_JOB, background.runService)
+      runner.register(TIMER_JOB, background.fireTimer)
+    },
+    routes: (actorOf: (request: FastifyRequest) => Actor) => ({
+      plugin: approvalRoutes,
+      options: { submissions, applications, tasks, licences, actorOf },
+    }),
+  }
+}
+
+export type ApprovalModule = ReturnType<typeof createApprovalModule>

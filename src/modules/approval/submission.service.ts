@@ -1,0 +1,182 @@
+import type { Transaction } from 'kysely'
+import { v7 as uuidv7 } from 'uuid'
+import type { Actor } from '../../platform/auth/principal.js'
+import { toShanghaiDate } from '../../platform/calendar/index.js'
+import { DomainError, validationFailed } from '../../platform/errors.js'
+import type { BundleContent, PublishedDefinition } from '../catalog/index.js'
+import { approvalDb, type ApprovalDeps } from './approval.deps.js'
+import { approvalStore } from './approval.store.js'
+import type { ApplicationRow, ApprovalTables, CaseRow } from './approval.tables.js'
+import { applicationNumber, caseNumber } from './case-number.js'
+import type { CaseSessions } from './case-session.js'
+import { applicationStatus, type CaseStatus } from './case-status.js'
+import { applicableMembers, createFormChecker, projectMemberForm } from './form-merge.js'
+
+export interface SubmitInput {
+  kind: 'item' | 'bundle'
+  code: string
+  form: Record<string, unknown>
+  enterpriseId?: string
+}
+
+interface Member {
+  definition: PublishedDefinition
+  form: Record<string, unknown>
+}
+
+/** Submitting an item or a bundle: one merged form, one case per member, all started at once. */
+export function createSubmissionService(deps: ApprovalDeps, sessions: CaseSessions) {
+  const db = approvalDb(deps)
+  const checkForm = createFormChecker()
+
+  async function membersOf(input: SubmitInput) {
+    if (input.kind === 'item') {
+      const definition = await deps.catalog
+        .getPublishedDefinition(input.code)
+        .catch(() => notFound(input.code))
+      const errors = checkForm(
+        `item:${definition.itemId}:${definition.version}`,
+        definition.content.formSchema,
+        input.form,
+      )
+      if (errors.length > 0) throw validationFailed(errors)
+      return {
+        name: definition.content.name,
+        version: definition.version,
+        members: [{ definition, form: input.form }],
+      }
+    }
+    const bundle = await deps.catalog
+      .getPublishedBundle(input.code)
+      .catch(() => notFound(input.code))
+    const errors = checkForm(
+      `bundle:${bundle.code}:${bundle.version}`,
+      bundle.content.formSchema,
+      input.form,
+    )
+    if (errors.length > 0) throw validationFailed(errors)
+    return {
+      name: bundle.content.name,
+      version: bundle.version,
+      members: await bundleMembers(bundle.content, input.form),
+    }
+  }
+
+  async function bundleMembers(
+    content: BundleContent,
+    form: Record<string, unknown>,
+  ): Promise<Member[]> {
+    const applicable = applicableMembers(content, form)
+    if (applicable.length === 0) throw new DomainError('APPROVAL_NO_MEMBER_APPLIES')
+    const members: Member[] = []
+    for (const member of applicable) {
+      const definition = await deps.catalog
+        .getPublishedDefinition(member.implementationCode)
+        .catch(() => notFound(member.implementationCode))
+      members.push({ definition, form: projectMemberForm(member, form) })
+    }
+    return members
+  }
+
+  async function applicantOf(actor: Actor, enterpriseId: string | undefined) {
+    const principal = deps.guard.require(actor, 'application.submit', {
+      type: 'application',
+      id: 'new',
+      ownerId: actor.principal?.id ?? null,
+    })
+    if (enterpriseId !== undefined && !(await deps.parties.isAgent(enterpriseId, principal.id)))
+      throw new DomainError('APPROVAL_NOT_AGENT')
+    return principal
+  }
+
+  return {
+    /** Submits; every case's process starts in the same transaction as the application. */
+    async submit(actor: Actor, input: SubmitInput) {
+      const principal = await applicantOf(actor, input.enterpriseId)
+      const { name, version, members } = await membersOf(input)
+      const now = deps.clock.now()
+      const at = now.toISOString()
+      return db.transaction().execute(async (trx) => {
+        const serial = await approvalStore.nextSerial(trx, deps.dialect)
+        const number = applicationNumber(deps.regionCode, toShanghaiDate(now), serial)
+        const application: ApplicationRow = {
+          id: uuidv7(),
+          case_number: number,
+          kind: input.kind,
+          subject_code: input.code,
+          subject_version: version,
+          name_zh: name.zh,
+          name_en: name.en,
+          applicant_id: principal.id,
+          enterprise_id: input.enterpriseId ?? null,
+          channel: actor.channel,
+          consent_json: null,
+          form_json: JSON.stringify(input.form),
+          status: 'in_progress',
+          version: 0,
+          submitted_at: at,
+          created_at: at,
+          updated_at: at,
+        }
+        await approvalStore.insertApplication(trx, application)
+        const statuses: CaseStatus[] = []
+        for (const [index, member] of members.entries()) {
+          const row = caseRow(application, member, caseNumber(number, index + 1), at)
+          statuses.push(await startCase(trx, row, member.form, actor))
+        }
+        await approvalStore.updateApplication(trx, application.id, {
+          status: applicationStatus(statuses),
+          updated_at: at,
+        })
+        await deps.audit.record(trx, actor, {
+          action: 'approval.application.submitted',
+          subject: { type: 'application', id: application.id },
+          after: { caseNumber: number, kind: input.kind, code: input.code, cases: members.length },
+        })
+        return { id: application.id, caseNumber: number }
+      })
+    },
+  }
+
+  async function startCase(
+    trx: Transaction<ApprovalTables>,
+    row: CaseRow,
+    form: Record<string, unknown>,
+    actor: Actor,
+  ) {
+    await approvalStore.insertCase(trx, row)
+    const session = await sessions.open(trx, row)
+    sessions.note(session, { type: 'case.submitted', at: row.created_at }, actor)
+    await sessions.run(trx, session, { type: 'start', variables: form }, actor)
+    return (await sessions.commit(trx, session)).status
+  }
+}
+
+function notFound(code: string): never {
+  throw new DomainError('APPROVAL_SUBJECT_NOT_FOUND', { code })
+}
+
+function caseRow(application: ApplicationRow, member: Member, number: string, at: string): CaseRow {
+  const { definition } = member
+  return {
+    id: uuidv7(),
+    application_id: application.id,
+    case_number: number,
+    item_id: definition.itemId,
+    item_version: definition.version,
+    implementation_code: definition.implementationCode,
+    department_id: definition.departmentId,
+    name_zh: definition.content.name.zh,
+    name_en: definition.content.name.en,
+    form_json: JSON.stringify(member.form),
+    status: 'in_progress',
+    promised_days: definition.content.promisedLimitDays,
+    statutory_days: definition.content.statutoryLimitDays,
+    version: 0,
+    finished_at: null,
+    created_at: at,
+    updated_at: at,
+  }
+}
+
+export type SubmissionService = ReturnType<typeof createSubmissionService>

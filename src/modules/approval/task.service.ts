@@ -1,0 +1,218 @@
+import type { Transaction } from 'kysely'
+import type { Actor, Principal } from '../../platform/auth/principal.js'
+import type { Action } from '../../platform/authz/index.js'
+import { DomainError, fieldError, validationFailed } from '../../platform/errors.js'
+import { approvalDb, type ApprovalDeps } from './approval.deps.js'
+import { approvalStore } from './approval.store.js'
+import type { ApprovalTables, TaskRow } from './approval.tables.js'
+import type { CaseSession, CaseSessions } from './case-session.js'
+import { applicationStatus, type CaseStatus, type CorrectionField } from './case-status.js'
+import type { EngineCommand } from './engine/index.js'
+
+type Trx = Transaction<ApprovalTables>
+
+export interface Decision {
+  approved: boolean
+  /** Required for a rejection (行政许可法 第三十八条: a refusal states its reasons). */
+  reason?: string
+  /** Form values the step may set (its editable fields). */
+  variables?: Record<string, unknown>
+}
+
+/** Department staff working their queue: claim, decide, ask for corrections, hand over. */
+export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions) {
+  const db = approvalDb(deps)
+
+  async function authorise(
+    actor: Actor,
+    taskId: string,
+  ): Promise<{ task: TaskRow; principal: Principal }> {
+    const task = await approvalStore.findTask(db, taskId)
+    if (!task) throw new DomainError('APPROVAL_TASK_NOT_FOUND')
+    const action: Action =
+      task.role === 'dept_approver' ? 'application.task.decide' : 'application.task.handle'
+    const principal = deps.guard.require(actor, action, {
+      type: 'task',
+      id: task.id,
+      departmentId: task.department_id,
+    })
+    return { task, principal }
+  }
+
+  /** One staff step on one task's case: one transaction, audited, 409 if another step won. */
+  async function step(
+    actor: Actor,
+    taskId: string,
+    auditAction: string,
+    work: (trx: Trx, session: CaseSession, principal: Principal) => Promise<unknown>,
+  ) {
+    const { task, principal } = await authorise(actor, taskId)
+    return db.transaction().execute(async (trx) => {
+      const session = await sessions.load(trx, task.case_id)
+      const detail = await work(trx, session, principal)
+      const facts = await sessions.commit(trx, session)
+      await refreshApplication(trx, session.row.application_id)
+      await deps.audit.record(trx, actor, {
+        action: auditAction,
+        subject: { type: 'case', id: session.row.id },
+        after: { taskId, status: facts.status, ...(detail ?? {}) },
+      })
+      return { caseId: session.row.id, taskId, status: facts.status }
+    })
+  }
+
+  async function refreshApplication(trx: Trx, applicationId: string) {
+    const cases = await approvalStore.listCases(trx, applicationId)
+    await approvalStore.updateApplication(trx, applicationId, {
+      status: applicationStatus(cases.map((c) => c.status as CaseStatus)),
+      updated_at: deps.clock.now().toISOString(),
+    })
+  }
+
+  function refuseWhileCorrecting(sessionsFacts: ReturnType<CaseSessions['facts']>) {
+    if (sessionsFacts.correction)
+      throw new DomainError('APPROVAL_ACTION_NOT_ALLOWED', {
+        reasonZh: '正在等待申请人补正',
+        reason: 'the case waits for the applicant’s correction',
+      })
+  }
+
+  const engineStep = (
+    actor: Actor,
+    taskId: string,
+    auditAction: string,
+    command: (p: Principal) => EngineCommand,
+  ) =>
+    step(actor, taskId, auditAction, async (trx, session, principal) => {
+      refuseWhileCorrecting(sessions.facts(session))
+      await sessions.run(trx, session, command(principal), actor)
+      return {}
+    })
+
+  return {
+    claim: (actor: Actor, taskId: string) =>
+      engineStep(actor, taskId, 'approval.task.claimed', (p) => ({
+        type: 'claim',
+        taskId,
+        actorId: p.id,
+      })),
+
+    decide(actor: Actor, taskId: string, decision: Decision) {
+      const reason = decision.reason?.trim() ?? ''
+      if (!decision.approved && reason === '')
+        throw validationFailed([
+          fieldError('/reason', 'required', {
+            zh: '不予许可须说明理由',
+            en: 'A rejection must state its reasons',
+          }),
+        ])
+      return step(
+        actor,
+        taskId,
+        decision.approved ? 'approval.task.approved' : 'approval.task.rejected',
+        async (trx, session, principal) => {
+          refuseWhileCorrecting(sessions.facts(session))
+          await sessions.run(
+            trx,
+            session,
+            {
+              type: 'complete',
+              taskId,
+              actorId: principal.id,
+              approved: decision.approved,
+              variables: {
+                ...(decision.variables ?? {}),
+                ...(reason ? { decisionReason: reason } : {}),
+              },
+            },
+            actor,
+          )
+          return { approved: decision.approved }
+        },
+      )
+    },
+
+    /** 补正: the case waits for the applicant; the task stays with whoever holds it. */
+    requestCorrection(
+      actor: Actor,
+      taskId: string,
+      request: { fields: CorrectionField[]; note?: string },
+    ) {
+      if (request.fields.length === 0)
+        throw validationFailed([
+          fieldError('/fields', 'minItems', {
+            zh: '须列出需要补正的字段',
+            en: 'List the fields to correct',
+          }),
+        ])
+      return step(
+        actor,
+        taskId,
+        'approval.correction.requested',
+        async (_trx, session, principal) => {
+          const facts = sessions.facts(session)
+          if (facts.finished)
+            throw new DomainError('APPROVAL_ACTION_NOT_ALLOWED', {
+              reasonZh: '办件已办结',
+              reason: 'the case has finished',
+            })
+          refuseWhileCorrecting(facts)
+          const task = session.state.tasks[taskId]
+          if (!task || task.status !== 'open')
+            throw new DomainError('APPROVAL_TASK_ALREADY_DECIDED')
+          sessions.note(
+            session,
+            {
+              type: 'case.correction_requested',
+              at: deps.clock.now().toISOString(),
+              taskId,
+              requestedBy: principal.id,
+              fields: request.fields,
+              note: request.note ?? '',
+            },
+            actor,
+          )
+          return { fields: request.fields.map((f) => f.pointer) }
+        },
+      )
+    },
+
+    returnTo: (actor: Actor, taskId: string, nodeId: string, reason: string) =>
+      engineStep(actor, taskId, 'approval.task.returned', (p) => ({
+        type: 'returnTo',
+        taskId,
+        actorId: p.id,
+        nodeId,
+        reason,
+      })),
+
+    async queue(
+      actor: Actor,
+      query: { state?: TaskRow['state']; limit?: number; offset?: number },
+    ) {
+      const principal = actor.principal
+      if (!principal) throw new DomainError('PLATFORM_UNAUTHENTICATED')
+      const departmentIds = principal.assignments
+        .filter(
+          (a) =>
+            a.departmentId !== null &&
+            deps.guard.allows(actor, 'application.task.read', {
+              type: 'task',
+              id: '*',
+              departmentId: a.departmentId,
+            }),
+        )
+        .map((a) => a.departmentId as string)
+      if (departmentIds.length === 0) throw new DomainError('PLATFORM_FORBIDDEN')
+      const rows = await approvalStore.listQueue(db, {
+        departmentIds: [...new Set(departmentIds)],
+        state: query.state ?? 'open',
+        limit: query.limit ?? 50,
+        offset: query.offset ?? 0,
+      })
+      return rows
+    },
+  }
+}
+
+export type TaskService = ReturnType<typeof createTaskService>

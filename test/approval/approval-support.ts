@@ -1,0 +1,85 @@
+import type { LightMyRequestResponse } from 'fastify'
+import { expect } from 'vitest'
+import type { App } from '../../src/app.js'
+import { DEMO_BUNDLE_SAMPLES } from '../../src/modules/catalog/demo/index.js'
+import { DEMO_PERSONS, bearer } from '../support/demo.js'
+
+export interface Problem {
+  code: string
+  messages: { zh: string; en: string }
+  errors?: Array<{ pointer: string; code: string }>
+}
+
+export interface TaskRow {
+  id: string
+  case_id: string
+  application_id: string
+  node_id: string
+  assignee_id: string | null
+  state: string
+  role: string
+}
+
+export interface ApplicationView {
+  id: string
+  caseNumber: string
+  status: string
+  cases: Array<{
+    id: string
+    caseNumber: string
+    implementationCode: string
+    departmentId: string
+    status: string
+  }>
+}
+
+export const START_COMPANY = DEMO_BUNDLE_SAMPLES.find((s) => s.bundleCode === 'start_company')
+if (!START_COMPANY) throw new Error('the demo lacks the start_company sample')
+
+export function applicantIndex(idNumber: string): number {
+  const index = DEMO_PERSONS.findIndex((p) => p.idNumber === idNumber)
+  if (index < 0) throw new Error(`no demo person ${idNumber}`)
+  return index
+}
+
+export function expectOk<T>(res: LightMyRequestResponse, status = 200): T {
+  expect(res.statusCode, res.body).toBe(status)
+  return res.json<T>()
+}
+
+export function expectProblem(res: LightMyRequestResponse, status: number, code: string): Problem {
+  expect(res.statusCode, res.body).toBe(status)
+  expect(res.headers['content-type']).toContain('application/problem+json')
+  const body = res.json<Problem>()
+  expect(body.code).toBe(code)
+  expect(body.messages.zh.length).toBeGreaterThan(0)
+  expect(body.messages.en).not.toMatch(/\p{Script=Han}/u)
+  return body
+}
+
+/** Thin HTTP client over app.inject for the approval API. */
+export function approvalClient(app: App) {
+  const call = (
+    method: 'GET' | 'POST' | 'PUT',
+    url: string,
+    token: string,
+    payload?: object,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> =>
+    app.http.inject({
+      method,
+      url: `/api/v1/approval${url}`,
+      headers: { ...bearer(token), ...headers },
+      ...(payload === undefined ? {} : { payload }),
+    })
+  return {
+    call,
+    submit: (token: string, body: object, headers: Record<string, string> = {}) =>
+      call('POST', '/applications', token, body, headers),
+    get: (token: string, id: string) => call('GET', `/applications/${id}`, token),
+    queue: async (token: string) => expectOk<TaskRow[]>(await call('GET', '/tasks', token)),
+    claim: (token: string, taskId: string) => call('POST', `/tasks/${taskId}/claim`, token, {}),
+    decide: (token: string, taskId: string, approved: boolean, reason?: string) =>
+      call('POST', `/tasks/${taskId}/decision`, token, { approved, ...(reason ? { reason } : {}) }),
+  }
+}

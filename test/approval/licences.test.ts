@@ -1,0 +1,86 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp } from '../support/app.js'
+import { testDialects } from '../support/databases.js'
+import { seedDemo, signInPerson, signInStaff } from '../support/demo.js'
+import {
+  START_COMPANY,
+  applicantIndex,
+  approvalClient,
+  expectOk,
+  expectProblem,
+} from './approval-support.js'
+
+const sample = START_COMPANY!
+
+interface Licence {
+  identifier: string
+  name: string
+  holder: { name: string; code: string; kind: string }
+  issuer: { name: string; code: string }
+  status: string
+  signatureValid: boolean
+  qrPayload: string
+  qrMatches?: boolean | null
+}
+
+describe.each(testDialects())('electronic licences (%s)', (dialect) => {
+  let t: TestApp
+  let applicant: string
+  let licence: Licence
+  const api = () => approvalClient(t.app)
+  const verify = (query: string) =>
+    t.app.http.inject({ url: `/api/v1/approval/licences/verify?${query}` })
+
+  beforeAll(async () => {
+    t = await createTestApp({ dialect })
+    await seedDemo(t.app)
+    applicant = (await signInPerson(t.app, applicantIndex(sample.applicantIdNumber))).accessToken
+    const clerk = await signInStaff(t.app, 'market.li')
+    const approver = await signInStaff(t.app, 'market.zhou')
+    const { id } = expectOk<{ id: string }>(
+      await api().submit(applicant, { kind: 'bundle', code: 'start_company', form: sample.form }),
+      201,
+    )
+    for (const token of [clerk, clerk, approver]) {
+      const task = (await api().queue(token)).find((x) => x.application_id === id)
+      if (!task) throw new Error('no market task')
+      expectOk(await api().decide(token, task.id, true))
+    }
+    await t.app.runner.drain()
+    const held = expectOk<Licence[]>(await api().call('GET', '/licences', applicant))
+    expect(held).toHaveLength(1)
+    licence = held[0] as Licence
+  })
+  afterAll(() => t.dispose())
+
+  it('issues a signed business licence to the new company with a fresh credit code', () => {
+    expect(licence.name).toBe('营业执照')
+    expect(licence.identifier).toHaveLength(55)
+    expect(licence.holder.kind).toBe('legal_person')
+    expect(licence.holder.name).toBe((sample.form.company as { name: string }).name)
+    expect(licence.holder.code).toMatch(/^9133\*+.{4}$/)
+    expect(licence.status).toBe('valid')
+    expect(licence.signatureValid).toBe(true)
+  })
+
+  it('lets anyone verify it by identifier or by its QR text, without signing in', async () => {
+    const byId = expectOk<Licence>(await verify(`identifier=${licence.identifier}`))
+    expect(byId.signatureValid).toBe(true)
+    expect(byId.qrMatches).toBeNull()
+    const byQr = expectOk<Licence>(await verify(`qr=${encodeURIComponent(licence.qrPayload)}`))
+    expect(byQr.qrMatches).toBe(true)
+    const forged = licence.qrPayload.replace(/:[0-9A-F]{16}$/, ':0000000000000000')
+    expect(expectOk<Licence>(await verify(`qr=${encodeURIComponent(forged)}`)).qrMatches).toBe(
+      false,
+    )
+    expectProblem(await verify('identifier=NOT-A-LICENCE'), 404, 'APPROVAL_LICENCE_NOT_FOUND')
+  })
+
+  it('shows a licence altered in the database as no longer validly signed', async () => {
+    await sql`update approval_licences set metadata_json = replace(metadata_json, '营业执照', '营业执照（副本）')
+      where identifier = ${licence.identifier}`.execute(t.app.database.db)
+    const after = expectOk<Licence>(await verify(`identifier=${licence.identifier}`))
+    expect(after.signatureValid).toBe(false)
+  })
+})
