@@ -87,5 +87,21 @@ describe.each(testDialects())('企业开办 one-stop flow (%s)', (dialect) => {
     const view = expectOk<ApplicationView>(await api().get(applicant, id))
     expect(view.cases.map((c) => c.status)).toEqual(view.cases.map(() => 'approved'))
     expect(view.status).toBe('approved')
+    const clocks = expectOk<
+      Array<{
+        clock: {
+          state: string
+          promised: { deadline: { known: boolean; value?: string } }
+          decidedOnTime: { promised: boolean }
+        } | null
+      }>
+    >(await api().call('GET', `/applications/${id}/clocks`, applicant))
+    expect(clocks).toHaveLength(5)
+    for (const { clock } of clocks) {
+      expect(clock?.state).toBe('stopped')
+      // Submitted on Monday 2 March 2026 and decided the same day: within every promise.
+      expect(clock?.promised.deadline.known).toBe(true)
+      expect(clock?.decidedOnTime.promised).toBe(true)
+    }
   })
 })

@@ -4,6 +4,8 @@ import { DomainError, validationFailed } from '../../platform/errors.js'
 import { approvalDb, type ApprovalDeps } from './approval.deps.js'
 import { approvalStore } from './approval.store.js'
 import type { ApplicationRow, ApprovalTables, CaseRow } from './approval.tables.js'
+import { caseClock } from './case-clock.js'
+import { readLog } from './case-log.js'
 import type { CaseSessions } from './case-session.js'
 import { applicationStatus, mergeCorrections, type CaseStatus } from './case-status.js'
 import { createFormChecker, mergedPointer, projectMemberForm } from './form-merge.js'
@@ -121,6 +123,26 @@ export function createApplicationService(deps: ApprovalDeps, sessions: CaseSessi
           },
         ]
       })
+    },
+
+    /** Each case's statutory clock: promised and statutory deadlines in working days. */
+    async clocks(actor: Actor, idOrNumber: string) {
+      const { cases } = await readable(actor, idOrNumber)
+      const calendar = deps.calendar()
+      const now = deps.clock.now()
+      return Promise.all(
+        cases.map(async (c) => {
+          const log = readLog(await approvalStore.listActionsOfCase(db, c.id))
+          const limits = { promisedDays: c.promised_days, statutoryDays: c.statutory_days }
+          const result = caseClock(log, limits, calendar, now)
+          return {
+            caseId: c.id,
+            caseNumber: c.case_number,
+            clock: result?.ok ? result.view : null,
+            refusal: result && !result.ok ? result.refusal.code : null,
+          }
+        }),
+      )
     },
 
     /** 一次告知: every department's open correction request, merged per field. */

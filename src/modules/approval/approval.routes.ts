@@ -6,6 +6,7 @@ import type { ApplicationService } from './application.service.js'
 import {
   ApplicationSummary,
   ApplicationView,
+  CaseClock,
   CorrectionBody,
   CorrectionNotice,
   DecisionBody,
@@ -89,6 +90,19 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<ApprovalRouteOptions> = a
       },
     },
     (req) => o.applications.timeline(o.actorOf(req), req.params.id),
+  )
+  app.get(
+    '/applications/:id/clocks',
+    {
+      config: { access: { action: 'application.read' } },
+      schema: {
+        tags,
+        summary: '办理时限（承诺/法定，按工作日）Statutory clocks of each case',
+        params: IdParams,
+        response: { 200: Type.Array(CaseClock) },
+      },
+    },
+    (req) => o.applications.clocks(o.actorOf(req), req.params.id),
   )
   app.get(
     '/applications/:id/correction-notice',

@@ -130,3 +130,13 @@ export const LicenceVerification = Type.Intersect([
   LicenceView,
   Type.Object({ qrMatches: Type.Union([Type.Boolean(), Type.Null()]) }),
 ])
+
+export const CaseClock = Type.Object({
+  caseId: Type.String(),
+  caseNumber: Type.String(),
+  clock: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
+    description:
+      'ClockView: deadlines (promised, statutory, licence), state green/amber/red/unknown',
+  }),
+  refusal: Type.Union([Type.String(), Type.Null()]),
+})

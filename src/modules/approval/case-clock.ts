@@ -1,0 +1,58 @@
+import type { WorkingCalendar } from '../../platform/calendar/index.js'
+import type { CaseAction } from './case-status.js'
+import type { EngineEvent } from './engine/index.js'
+import { computeClock, type ClockEvent, type ClockResult } from './sla/index.js'
+
+/**
+ * The statutory-clock facts of a case, read from its log: received on submission; accepted
+ * (受理) when its first step is completed; corrections from the case's own actions; decided
+ * by the last step completed before the process ended; the licence when it was issued.
+ * Withdrawn or terminated cases have no running clock (null).
+ */
+export function clockEventsOf(
+  engine: readonly EngineEvent[],
+  caseActions: readonly CaseAction[],
+): ClockEvent[] | null {
+  const events: ClockEvent[] = []
+  let accepted = false
+  let lastCompletion: { at: string; approved: boolean | null } | null = null
+  for (const action of caseActions) {
+    if (action.type === 'case.withdrawn') return null
+  }
+  const caseEvents = caseActions.flatMap((a): ClockEvent[] => {
+    if (a.type === 'case.submitted') return [{ type: 'received', at: a.at }]
+    if (a.type === 'case.correction_requested') return [{ type: 'correction_notified', at: a.at }]
+    if (a.type === 'case.correction_resubmitted')
+      return [{ type: 'correction_resubmitted', at: a.at }]
+    if (a.type === 'case.licence_issued') return [{ type: 'licence_issued', at: a.at }]
+    return []
+  })
+  for (const event of engine) {
+    if (event.type === 'instance_terminated') return null
+    if (event.type === 'task_completed') {
+      if (!accepted) {
+        events.push({ type: 'accepted', at: event.at })
+        accepted = true
+      }
+      lastCompletion = { at: event.at, approved: event.approved }
+    }
+    if (event.type === 'instance_completed' && lastCompletion)
+      events.push({
+        type: 'decided',
+        at: lastCompletion.at,
+        outcome: lastCompletion.approved === false ? 'refused' : 'approved',
+      })
+  }
+  return [...caseEvents, ...events].sort((a, b) => a.at.localeCompare(b.at))
+}
+
+export function caseClock(
+  log: { engine: readonly EngineEvent[]; caseActions: readonly CaseAction[] },
+  limits: { promisedDays: number; statutoryDays: number },
+  calendar: WorkingCalendar,
+  now: Date,
+): ClockResult | null {
+  const events = clockEventsOf(log.engine, log.caseActions)
+  if (!events) return null
+  return computeClock({ events, ...limits, calendar, now })
+}
