@@ -119,6 +119,7 @@ export async function buildApp(options: AppOptions) {
     parties: identity.parties,
     calendar: () => calendar.current(),
     regionCode: config.regionCode,
+    ratings: { limits: config.rectificationDays, defaultAfterDays: config.ratingDefaultDays },
     licenceKey: signingKeyFromSeed(hkdfSm3(secret, 'tongban', 'tongban/licence-signing/v1', 40)),
   })
   approval.registerJobs(runner)

@@ -24,6 +24,10 @@ export interface Config {
   demo: boolean
   /** GB/T 2260 code of the region this installation serves; prefixes case numbers. */
   regionCode: string
+  /** 好差评: working days to respond, rectify and close a bad rating's work order. */
+  rectificationDays: { respondDays: number; rectifyDays: number; closeDays: number }
+  /** Days after which a finished case nobody rated counts as satisfied. */
+  ratingDefaultDays: number
 }
 
 export class ConfigError extends Error {
@@ -83,6 +87,8 @@ export function loadConfig(env: Env = process.env): Config {
     authRateLimitPerMinute: int('TONGBAN_AUTH_RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000),
     demo,
     regionCode: env.TONGBAN_REGION_CODE ?? '330100',
+    rectificationDays: rectificationDays(env.TONGBAN_RECTIFICATION_DAYS, problems),
+    ratingDefaultDays: int('TONGBAN_RATING_DEFAULT_DAYS', 15, 1, 365),
   }
   if (!/^\d{6}$/.test(config.regionCode))
     problems.push(`TONGBAN_REGION_CODE=${config.regionCode}: must be a six-digit GB/T 2260 code`)
@@ -115,4 +121,18 @@ export function resolveSecret(config: Config): string {
   const secret = randomBytes(48).toString('base64url')
   writeFileSync(file, secret, { mode: 0o600 })
   return secret
+}
+
+function rectificationDays(raw: string | undefined, problems: string[]) {
+  const fallback = { respondDays: 1, rectifyDays: 5, closeDays: 15 }
+  if (raw === undefined || raw === '') return fallback
+  const parts = raw.split(',').map((p) => Number(p.trim()))
+  if (parts.length !== 3 || !parts.every((n) => Number.isInteger(n) && n >= 0 && n <= 365)) {
+    problems.push(
+      `TONGBAN_RECTIFICATION_DAYS=${raw}: must be three working-day counts, respond,rectify,close (e.g. 1,5,15)`,
+    )
+    return fallback
+  }
+  const [respondDays = 1, rectifyDays = 5, closeDays = 15] = parts
+  return { respondDays, rectifyDays, closeDays }
 }

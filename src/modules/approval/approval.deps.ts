@@ -49,6 +49,11 @@ export interface ApprovalDeps {
   /** The working-day calendar in force (admins may load years while the server runs). */
   calendar: () => WorkingCalendar
   regionCode: string
+  /** 好差评: working-day limits of a bad rating's work order; days until an unrated case counts as satisfied. */
+  ratings: {
+    limits: { respondDays: number; rectifyDays: number; closeDays: number }
+    defaultAfterDays: number
+  }
   /** The SM2 key that signs electronic licences (derived from the platform secret). */
   licenceKey: { privateKeyHex: string; publicKeyHex: string }
 }

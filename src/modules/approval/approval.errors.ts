@@ -20,6 +20,12 @@ export const APPROVAL_ERRORS = defineErrors({
     zh: '无法确定持证主体',
     en: 'The licence holder cannot be determined',
   },
+  APPROVAL_ALREADY_RATED: {
+    status: 409,
+    zh: '该办件已评价',
+    en: 'The case has already been rated',
+  },
+  APPROVAL_WORK_ORDER_NOT_FOUND: { status: 404, zh: '整改工单不存在', en: 'Work order not found' },
   APPROVAL_NOT_AGENT: {
     status: 403,
     zh: '您不是该企业的经办人，不能以企业名义申请',

@@ -140,3 +140,28 @@ export const CaseClock = Type.Object({
   }),
   refusal: Type.Union([Type.String(), Type.Null()]),
 })
+
+export const WorkOrderView = Type.Object({
+  id: Type.String(),
+  caseId: Type.String(),
+  departmentId: Type.String(),
+  status: Type.String(),
+  response: Type.Union([Type.String(), Type.Null()]),
+  rectification: Type.Union([Type.String(), Type.Null()]),
+  appeal: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+  fixScore: Type.Union([Type.Integer(), Type.Null()]),
+  openedAt: Type.String(),
+  clock: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], {
+    description: 'respond / rectify / close deadlines in working days and their state',
+  }),
+})
+
+export const RatingStatistics = Type.Object({
+  departmentId: Type.String(),
+  implementationCode: Type.String(),
+  ratings: Type.Integer(),
+  average: Type.Number(),
+  bad: Type.Integer(),
+  defaulted: Type.Integer(),
+  satisfaction: Type.Union([Type.Number(), Type.Null()]),
+})

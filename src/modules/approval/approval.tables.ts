@@ -109,12 +109,56 @@ export interface LicenceTable {
   updated_at: string
 }
 
+/** 好差评: one rating per finished case (国办发〔2019〕51号); 1–2 are bad. */
+export interface RatingTable {
+  id: string
+  case_id: string
+  application_id: string
+  department_id: string
+  implementation_code: string
+  /** Null when the rating was defaulted to satisfied because nobody rated in time. */
+  rater_id: string | null
+  channel: string
+  score: number
+  tags_json: string
+  comment: string
+  defaulted: number
+  created_at: string
+  updated_at: string
+}
+
+/** The rectification work order a bad rating opens for the responsible department. */
+export interface WorkOrderTable {
+  id: string
+  rating_id: string
+  case_id: string
+  department_id: string
+  rater_id: string
+  status: 'open' | 'responded' | 'rectified' | 'appealed' | 'closed'
+  response: string | null
+  rectification: string | null
+  appeal_json: string | null
+  /** The rater's score of the fix (1–5). */
+  fix_score: number | null
+  /** Working-day limits in force when opened: { respond, rectify, close }. */
+  limits_json: string
+  opened_at: string
+  responded_at: string | null
+  rectified_at: string | null
+  closed_at: string | null
+  version: number
+  created_at: string
+  updated_at: string
+}
+
 export interface ApprovalTables {
   approval_applications: ApplicationTable
   approval_cases: CaseTable
   approval_actions: ActionTable
   approval_tasks: TaskTable
   approval_licences: LicenceTable
+  approval_ratings: RatingTable
+  approval_work_orders: WorkOrderTable
 }
 
 export type ApplicationRow = Selectable<ApplicationTable>
@@ -123,3 +167,5 @@ export type ActionRow = Selectable<ActionTable>
 export type NewActionRow = Insertable<ActionTable>
 export type TaskRow = Selectable<TaskTable>
 export type LicenceRow = Selectable<LicenceTable>
+export type RatingRow = Selectable<RatingTable>
+export type WorkOrderRow = Selectable<WorkOrderTable>

@@ -34,6 +34,7 @@ export interface CaseSession {
 
 export const SERVICE_JOB = 'approval.service-task'
 export const TIMER_JOB = 'approval.timer'
+export const RATING_DEFAULT_JOB = 'approval.rating-default'
 
 /** Runs engine commands and case actions on a case, one transaction per step. */
 export function createCaseSessions(
@@ -100,7 +101,19 @@ export function createCaseSessions(
       updated_at: now,
     })
     if (changed !== 1) throw new DomainError('APPROVAL_CONCURRENT_CHANGE')
-    session.row = { ...session.row, version: session.row.version + 1, status: f.status }
+    if (session.row.finished_at === null && (f.status === 'approved' || f.status === 'rejected'))
+      await deps.queue.enqueue(trx, {
+        kind: RATING_DEFAULT_JOB,
+        payload: { caseId: session.row.id },
+        runAt: new Date(Date.parse(now) + deps.ratings.defaultAfterDays * 86_400_000),
+        dedupeKey: `approval-rating-default:${session.row.id}`,
+      })
+    session.row = {
+      ...session.row,
+      version: session.row.version + 1,
+      status: f.status,
+      finished_at: f.finished ? (session.row.finished_at ?? now) : null,
+    }
     return f
   }
 

@@ -6,12 +6,14 @@ import './approval.errors.js'
 import { approvalRoutes } from './approval.routes.js'
 import { createApplicationService } from './application.service.js'
 import { createBackgroundWork, type ServiceHandler } from './background.service.js'
-import { createCaseSessions, SERVICE_JOB, TIMER_JOB } from './case-session.js'
+import { createCaseSessions, RATING_DEFAULT_JOB, SERVICE_JOB, TIMER_JOB } from './case-session.js'
+import { createRatingService } from './rating.service.js'
 import { createLicenceService } from './licence.service.js'
 import { createTaskService } from './task.service.js'
 import { createSubmissionService } from './submission.service.js'
 import { createProcessModels } from './process-models.js'
 import { createApprovalTables } from './migrations/2026-11-29T1600-create-approval-tables.js'
+import { createApprovalRatings } from './migrations/2026-11-29T1700-create-approval-ratings.js'
 
 export type { ApprovalDeps, CatalogPort, PartyDirectory } from './approval.deps.js'
 export type { ServiceHandler } from './background.service.js'
@@ -19,7 +21,7 @@ export type { ServiceHandler } from './background.service.js'
 export { signingKeyFromSeed } from './licence-key.js'
 
 /** This module's tables, in order. */
-export const approvalMigrations = [createApprovalTables]
+export const approvalMigrations = [createApprovalTables, createApprovalRatings]
 
 /** Builds the approval context: applications, cases, the durable engine, staff queues. */
 export function createApprovalModule(deps: ApprovalDeps) {
@@ -32,12 +34,14 @@ export function createApprovalModule(deps: ApprovalDeps) {
   const applications = createApplicationService(deps, sessions)
   const tasks = createTaskService(deps, sessions)
   const licences = createLicenceService(deps, sessions)
+  const ratings = createRatingService(deps)
   background.registerHandler('issue-licence', licences.issue)
   return {
     submissions,
     applications,
     tasks,
     licences,
+    ratings,
     /** Internal handlers for service-task topics (licence issuing, demo hand-offs). */
     registerServiceHandler: (topic: string, handler: ServiceHandler) =>
       background.registerHandler(topic, handler),
@@ -45,10 +49,11 @@ export function createApprovalModule(deps: ApprovalDeps) {
     registerJobs(runner: JobRunner): void {
       runner.register(SERVICE_JOB, background.runService)
       runner.register(TIMER_JOB, background.fireTimer)
+      runner.register(RATING_DEFAULT_JOB, ratings.defaultRating)
     },
     routes: (actorOf: (request: FastifyRequest) => Actor) => ({
       plugin: approvalRoutes,
-      options: { submissions, applications, tasks, licences, actorOf },
+      options: { submissions, applications, tasks, licences, ratings, actorOf },
     }),
   }
 }
