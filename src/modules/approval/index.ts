@@ -49,7 +49,7 @@ export function createApprovalModule(deps: ApprovalDeps) {
     registerJobs(runner: JobRunner): void {
       runner.register(SERVICE_JOB, background.runService)
       runner.register(TIMER_JOB, background.fireTimer)
-      runner.register(RATING_DEFAULT_JOB, ratings.defaultRating)
+      runner.register(RATING_DEFAULT_JOB, (ctx) => ratings.defaultRating(ctx))
     },
     routes: (actorOf: (request: FastifyRequest) => Actor) => ({
       plugin: approvalRoutes,
