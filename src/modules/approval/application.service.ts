@@ -232,6 +232,29 @@ export function createApplicationService(deps: ApprovalDeps, sessions: CaseSessi
       )
     },
 
+    /** 催办: the applicant presses a case that is past its promised deadline. */
+    async urge(actor: Actor, caseId: string) {
+      const row = await approvalStore.findCase(db, caseId)
+      if (!row) throw new DomainError('APPROVAL_CASE_NOT_FOUND')
+      const { application } = await readable(actor, row.application_id)
+      ownApplication(actor, application, 'application.submit')
+      const log = readLog(await approvalStore.listActionsOfCase(db, row.id))
+      const limits = { promisedDays: row.promised_days, statutoryDays: row.statutory_days }
+      const clock = caseClock(log, limits, deps.calendar(), deps.clock.now())
+      const overdue = clock?.ok === true && clock.view.promised?.state === 'red'
+      if (!overdue)
+        throw new DomainError('APPROVAL_ACTION_NOT_ALLOWED', {
+          reasonZh: '仅可对超过承诺时限的办件催办',
+          reason: 'only a case past its promised deadline can be urged',
+        })
+      return withCases(actor, application.id, 'approval.case.urged', async (trx) => {
+        const session = await sessions.load(trx, row.id)
+        sessions.note(session, { type: 'case.urged', at: deps.clock.now().toISOString() }, actor)
+        await sessions.commit(trx, session)
+        return { caseId: row.id }
+      })
+    },
+
     /** 撤回: every case not yet decided is withdrawn; decided ones stand. */
     async withdraw(actor: Actor, idOrNumber: string, reason: string) {
       const { application } = await readable(actor, idOrNumber)

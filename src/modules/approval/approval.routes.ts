@@ -211,6 +211,66 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<ApprovalRouteOptions> = a
     (req) => o.tasks.requestCorrection(o.actorOf(req), req.params.id, req.body),
   )
   app.post(
+    '/tasks/:id/hand-over',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '转办 (transfer) 或 委派 (delegate)',
+        params: IdParams,
+        body: Type.Object({
+          mode: Type.Union([Type.Literal('transfer'), Type.Literal('delegate')]),
+          to: Type.String({ minLength: 1, maxLength: 80, description: 'staff id' }),
+        }),
+        response: { 200: StepResult },
+      },
+    },
+    (req) => o.tasks.handOver(o.actorOf(req), req.params.id, req.body.mode, req.body.to),
+  )
+  app.post(
+    '/tasks/:id/resolve',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '委派办结，交回所有人 Give a delegated task back',
+        params: IdParams,
+        response: { 200: StepResult },
+      },
+    },
+    (req) => o.tasks.resolve(o.actorOf(req), req.params.id),
+  )
+  app.post(
+    '/tasks/:id/signers',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '加签 Add a signer before or after this one',
+        params: IdParams,
+        body: Type.Object({
+          signer: Type.String({ minLength: 1, maxLength: 80, description: 'staff id' }),
+          position: Type.Union([Type.Literal('before'), Type.Literal('after')]),
+        }),
+        response: { 200: StepResult },
+      },
+    },
+    (req) => o.tasks.addSigner(o.actorOf(req), req.params.id, req.body.signer, req.body.position),
+  )
+  app.post(
+    '/tasks/:id/remove-signer',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '减签 Remove this (undecided) signer',
+        params: IdParams,
+        response: { 200: StepResult },
+      },
+    },
+    (req) => o.tasks.removeSigner(o.actorOf(req), req.params.id),
+  )
+  app.post(
     '/tasks/:id/return',
     {
       config: { access: 'authenticated' },
@@ -255,6 +315,19 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<ApprovalRouteOptions> = a
       },
     },
     (req) => o.licences.listHeld(o.actorOf(req), req.query.enterpriseId),
+  )
+  app.post(
+    '/cases/:id/urge',
+    {
+      config: { access: { action: 'application.read' } },
+      schema: {
+        tags,
+        summary: '催办（超过承诺时限）Urge a case past its promised deadline',
+        params: IdParams,
+        response: { 200: Type.Object({ id: Type.String(), status: Type.String() }) },
+      },
+    },
+    (req) => o.applications.urge(o.actorOf(req), req.params.id),
   )
   app.post(
     '/cases/:id/rating',

@@ -61,6 +61,17 @@ export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions) {
     })
   }
 
+  /** A hand-over target must hold the task's role in the task's department. */
+  async function requireColleague(staffId: string, task: TaskRow, pointer: string) {
+    if (!(await deps.parties.holdsRole(staffId, task.role, task.department_id)))
+      throw validationFailed([
+        fieldError(pointer, 'not_colleague', {
+          zh: '对方须为本部门具有该岗位角色的工作人员',
+          en: 'The target must hold this step’s role in the same department',
+        }),
+      ])
+  }
+
   async function refreshApplication(trx: Trx, applicationId: string) {
     const cases = await approvalStore.listCases(trx, applicationId)
     await approvalStore.updateApplication(trx, applicationId, {
@@ -176,6 +187,49 @@ export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions) {
         },
       )
     },
+
+    /** 转办 (transfer: the new holder owns it) and 委派 (delegate: ownership stays). */
+    async handOver(actor: Actor, taskId: string, mode: 'transfer' | 'delegate', to: string) {
+      const task = await approvalStore.findTask(db, taskId)
+      if (!task) throw new DomainError('APPROVAL_TASK_NOT_FOUND')
+      await requireColleague(to, task, '/to')
+      return engineStep(
+        actor,
+        taskId,
+        `approval.task.${mode === 'transfer' ? 'transferred' : 'delegated'}`,
+        (p) => ({ type: mode, taskId, actorId: p.id, to }),
+      )
+    },
+
+    /** The delegate hands the task back to its owner (委派办结). */
+    resolve: (actor: Actor, taskId: string) =>
+      engineStep(actor, taskId, 'approval.task.resolved', (p) => ({
+        type: 'resolve',
+        taskId,
+        actorId: p.id,
+      })),
+
+    /** 加签: another signer decides before (then it comes back) or after this one. */
+    async addSigner(actor: Actor, taskId: string, signer: string, position: 'before' | 'after') {
+      const task = await approvalStore.findTask(db, taskId)
+      if (!task) throw new DomainError('APPROVAL_TASK_NOT_FOUND')
+      await requireColleague(signer, task, '/signer')
+      return engineStep(actor, taskId, 'approval.signer.added', (p) => ({
+        type: 'addSigner',
+        taskId,
+        actorId: p.id,
+        signer,
+        position,
+      }))
+    },
+
+    /** 减签: cancels a signer's task that has not been decided (never the last one). */
+    removeSigner: (actor: Actor, taskId: string) =>
+      engineStep(actor, taskId, 'approval.signer.removed', (p) => ({
+        type: 'removeSigner',
+        taskId,
+        actorId: p.id,
+      })),
 
     returnTo: (actor: Actor, taskId: string, nodeId: string, reason: string) =>
       engineStep(actor, taskId, 'approval.task.returned', (p) => ({

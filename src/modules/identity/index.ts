@@ -61,6 +61,11 @@ export function createIdentityModule(deps: IdentityDeps) {
           ? { id: row.id, name: row.name, idNumber: deps.cipher.decrypt(row.id_number_enc) }
           : null
       },
+      /** Whether a staff member holds a role in a department (转办、委派、加签 targets). */
+      holdsRole: async (staffId: string, role: string, departmentId: string, within?: RootDb) =>
+        (await identityStore.listAssignments(on(within), staffId)).some(
+          (a) => a.role === role && a.department_id === departmentId,
+        ),
       findDepartment: async (id: string, within?: RootDb) => {
         const row = await identityStore.findDepartment(on(within), id)
         return row ? { id: row.id, name: row.name_zh, creditCode: row.credit_code } : null
