@@ -120,6 +120,7 @@ export async function buildApp(options: AppOptions) {
     calendar: () => calendar.current(),
     regionCode: config.regionCode,
     ratings: { limits: config.rectificationDays, defaultAfterDays: config.ratingDefaultDays },
+    slaScanIntervalMs: config.slaScanIntervalMs,
     licenceKey: signingKeyFromSeed(hkdfSm3(secret, 'tongban', 'tongban/licence-signing/v1', 40)),
   })
   approval.registerJobs(runner)
@@ -170,6 +171,9 @@ export async function buildApp(options: AppOptions) {
     /** Starts the background work: job runner, deliberate WAL checkpoints, calendar refresh. */
     startBackground() {
       runner.start(config.jobPollMs)
+      approval.slaWatch
+        .start()
+        .catch((err: unknown) => logger.warn({ err }, 'could not schedule the SLA scan'))
       if (dialect === 'sqlite') {
         timers.push(
           setInterval(() => void checkpointMeasured(database, logger), config.checkpointIntervalMs),

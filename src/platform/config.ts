@@ -28,6 +28,8 @@ export interface Config {
   rectificationDays: { respondDays: number; rectifyDays: number; closeDays: number }
   /** Days after which a finished case nobody rated counts as satisfied. */
   ratingDefaultDays: number
+  /** How often running cases' statutory clocks are scanned for warnings and breaches. */
+  slaScanIntervalMs: number
 }
 
 export class ConfigError extends Error {
@@ -89,6 +91,7 @@ export function loadConfig(env: Env = process.env): Config {
     regionCode: env.TONGBAN_REGION_CODE ?? '330100',
     rectificationDays: rectificationDays(env.TONGBAN_RECTIFICATION_DAYS, problems),
     ratingDefaultDays: int('TONGBAN_RATING_DEFAULT_DAYS', 15, 1, 365),
+    slaScanIntervalMs: int('TONGBAN_SLA_SCAN_INTERVAL_MS', 600_000, 1000, 86_400_000),
   }
   if (!/^\d{6}$/.test(config.regionCode))
     problems.push(`TONGBAN_REGION_CODE=${config.regionCode}: must be a six-digit GB/T 2260 code`)

@@ -55,6 +55,8 @@ export interface ApprovalDeps {
     limits: { respondDays: number; rectifyDays: number; closeDays: number }
     defaultAfterDays: number
   }
+  /** How often the statutory clocks are scanned for 80 % warnings and breaches. */
+  slaScanIntervalMs: number
   /** The SM2 key that signs electronic licences (derived from the platform secret). */
   licenceKey: { privateKeyHex: string; publicKeyHex: string }
 }

@@ -24,6 +24,7 @@ import {
 import type { SubmissionService } from './submission.service.js'
 import type { LicenceService } from './licence.service.js'
 import type { RatingService } from './rating.service.js'
+import type { SlaWatch } from './sla-watch.service.js'
 import type { TaskService } from './task.service.js'
 
 export interface ApprovalRouteOptions {
@@ -32,6 +33,7 @@ export interface ApprovalRouteOptions {
   tasks: TaskService
   licences: LicenceService
   ratings: RatingService
+  slaWatch: SlaWatch
   actorOf(request: FastifyRequest): Actor
 }
 
@@ -355,6 +357,18 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<ApprovalRouteOptions> = a
     },
     async (req, reply) =>
       reply.status(201).send(await o.ratings.rate(o.actorOf(req), req.params.id, req.body)),
+  )
+  app.get(
+    '/statistics/on-time',
+    {
+      config: { access: { action: 'application.task.read' } },
+      schema: {
+        tags,
+        summary: '按时办结率（部门、事项）On-time rates per department and item',
+        response: { 200: Type.Record(Type.String(), Type.Unknown()) },
+      },
+    },
+    () => o.slaWatch.onTimeRates(),
   )
   app.get(
     '/ratings/statistics',

@@ -28,6 +28,13 @@ export type CaseAction =
   | { type: 'case.withdrawn'; at: string; reason: string }
   | { type: 'case.urged'; at: string }
   | { type: 'case.licence_issued'; at: string; licenceId: string; identifier: string }
+  | {
+      type: 'case.sla_alerted'
+      at: string
+      limit: 'promised' | 'statutory' | 'licence'
+      level: 'warn' | 'escalate'
+      deadline: string | null
+    }
 
 export interface EngineVerdict {
   status: 'running' | 'completed' | 'terminated'
@@ -78,6 +85,8 @@ export function foldCase(actions: readonly CaseAction[], engine: EngineVerdict):
         break
       case 'case.licence_issued':
         licences.push({ licenceId: action.licenceId, identifier: action.identifier })
+        break
+      case 'case.sla_alerted':
         break
     }
   }

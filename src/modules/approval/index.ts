@@ -8,6 +8,7 @@ import { createApplicationService } from './application.service.js'
 import { createBackgroundWork, type ServiceHandler } from './background.service.js'
 import { createCaseSessions, RATING_DEFAULT_JOB, SERVICE_JOB, TIMER_JOB } from './case-session.js'
 import { createRatingService } from './rating.service.js'
+import { createSlaWatch, SLA_SCAN_JOB } from './sla-watch.service.js'
 import { createLicenceService } from './licence.service.js'
 import { createTaskService } from './task.service.js'
 import { createSubmissionService } from './submission.service.js'
@@ -35,6 +36,7 @@ export function createApprovalModule(deps: ApprovalDeps) {
   const tasks = createTaskService(deps, sessions)
   const licences = createLicenceService(deps, sessions)
   const ratings = createRatingService(deps)
+  const slaWatch = createSlaWatch(deps, deps.slaScanIntervalMs)
   background.registerHandler('issue-licence', licences.issue)
   return {
     submissions,
@@ -42,6 +44,7 @@ export function createApprovalModule(deps: ApprovalDeps) {
     tasks,
     licences,
     ratings,
+    slaWatch,
     /** Internal handlers for service-task topics (licence issuing, demo hand-offs). */
     registerServiceHandler: (topic: string, handler: ServiceHandler) =>
       background.registerHandler(topic, handler),
@@ -50,10 +53,11 @@ export function createApprovalModule(deps: ApprovalDeps) {
       runner.register(SERVICE_JOB, background.runService)
       runner.register(TIMER_JOB, background.fireTimer)
       runner.register(RATING_DEFAULT_JOB, (ctx) => ratings.defaultRating(ctx))
+      runner.register(SLA_SCAN_JOB, (ctx) => slaWatch.scan(ctx))
     },
     routes: (actorOf: (request: FastifyRequest) => Actor) => ({
       plugin: approvalRoutes,
-      options: { submissions, applications, tasks, licences, ratings, actorOf },
+      options: { submissions, applications, tasks, licences, ratings, slaWatch, actorOf },
     }),
   }
 }

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp } from '../support/app.js'
+import { testDialects } from '../support/databases.js'
+import { seedDemo, signInPerson, signInStaff } from '../support/demo.js'
+import { START_COMPANY, applicantIndex, approvalClient, expectOk } from './approval-support.js'
+
+const sample = START_COMPANY!
+
+describe.each(testDialects())('statutory clock watch (%s)', (dialect) => {
+  let t: TestApp
+  let now = new Date('2026-03-02T01:00:00Z')
+  const api = () => approvalClient(t.app)
+
+  beforeAll(async () => {
+    t = await createTestApp({ dialect, clock: { now: () => new Date(now) } })
+    await seedDemo(t.app)
+  })
+  afterAll(() => t.dispose())
+
+  it('escalates a breached case once per limit, on its timeline, and reports on-time rates', async () => {
+    const applicant = (await signInPerson(t.app, applicantIndex(sample.applicantIdNumber)))
+      .accessToken
+    const clerk = await signInStaff(t.app, 'market.li')
+    const { id } = expectOk<{ id: string }>(
+      await api().submit(applicant, { kind: 'bundle', code: 'start_company', form: sample.form }),
+      201,
+    )
+    const task = (await api().queue(clerk)).find((x) => x.application_id === id)
+    expectOk(await api().decide(clerk, task?.id ?? '', true)) // 受理: the market case's clock runs
+    await t.app.approval.slaWatch.start()
+    now = new Date('2026-05-06T01:00:00Z') // long past every limit of the market case
+    await t.app.runner.drain()
+    now = new Date(now.getTime() + 20 * 60_000) // the next scan finds nothing new to raise
+    await t.app.runner.drain()
+    const fresh = (await signInPerson(t.app, applicantIndex(sample.applicantIdNumber))).accessToken
+    const timeline = expectOk<
+      Array<{ type: string; caseNumber: string; detail: { limit: string; level: string } }>
+    >(await api().call('GET', `/applications/${id}/timeline`, fresh))
+    const alerts = timeline
+      .filter((e) => e.type === 'case.sla_alerted')
+      .map((a) => `${a.caseNumber} ${a.detail.limit}:${a.detail.level}`)
+    // The market case was accepted; the four others count as accepted on receipt (视为受理)
+    // because nobody answered them within 5 working days: all five are breached, each once.
+    expect(new Set(alerts).size).toBe(alerts.length)
+    expect(alerts).toHaveLength(10)
+    expect(alerts.filter((a) => a.endsWith('promised:escalate'))).toHaveLength(5)
+    const staff = await signInStaff(t.app, 'market.li')
+    const rates = expectOk<{ byDepartment: unknown[] }>(
+      await api().call('GET', '/statistics/on-time', staff),
+    )
+    expect(Array.isArray(rates.byDepartment)).toBe(true)
+    expect((await t.app.audit.verify()).ok).toBe(true)
+  })
+})
