@@ -83,3 +83,20 @@ export function approvalClient(app: App) {
       call('POST', `/tasks/${taskId}/decision`, token, { approved, ...(reason ? { reason } : {}) }),
   }
 }
+
+/** The five departments of 企业开办 with their clerk (dept_staff) and approver (dept_approver). */
+export const START_COMPANY_STAFF = {
+  market: { clerk: 'market.li', approver: 'market.zhou' },
+  public_security: { clerk: 'public_security.wang', approver: 'public_security.liu' },
+  tax: { clerk: 'tax.chen', approver: 'tax.yang' },
+  hrss: { clerk: 'hrss.zhao', approver: 'hrss.huang' },
+  housing_fund: { clerk: 'housing_fund.zheng', approver: 'housing_fund.feng' },
+} as const
+
+export type StartCompanyDepartment = keyof typeof START_COMPANY_STAFF
+
+/** The account whose role matches the task's: the approver for dept_approver, else the clerk. */
+export function accountFor(department: StartCompanyDepartment, task: { role: string }): string {
+  const staff = START_COMPANY_STAFF[department]
+  return task.role === 'dept_approver' ? staff.approver : staff.clerk
+}

@@ -4,10 +4,11 @@ import { DomainError, validationFailed } from '../../platform/errors.js'
 import { approvalDb, type ApprovalDeps } from './approval.deps.js'
 import { approvalStore } from './approval.store.js'
 import type { ApplicationRow, ApprovalTables, CaseRow } from './approval.tables.js'
+import { settleApplication } from './application-settle.js'
 import { caseClock } from './case-clock.js'
 import { readLog } from './case-log.js'
 import type { CaseSessions } from './case-session.js'
-import { applicationStatus, mergeCorrections, type CaseStatus } from './case-status.js'
+import { mergeCorrections } from './case-status.js'
 import { createFormChecker, mergedPointer, projectMemberForm } from './form-merge.js'
 import { describeAction } from './timeline-labels.js'
 
@@ -66,10 +67,7 @@ export function createApplicationService(deps: ApprovalDeps, sessions: CaseSessi
     return db.transaction().execute(async (trx) => {
       const cases = await approvalStore.listCases(trx, application.id)
       const detail = await work(trx, application, cases)
-      const now = deps.clock.now().toISOString()
-      const after = await approvalStore.listCases(trx, application.id)
-      const status = applicationStatus(after.map((c) => c.status as CaseStatus))
-      await approvalStore.updateApplication(trx, application.id, { status, updated_at: now })
+      const status = await settleApplication(trx, deps, application.id)
       await deps.audit.record(trx, actor, {
         action: audit,
         subject: { type: 'application', id: application.id },

@@ -3,9 +3,8 @@ import { systemActor } from '../../platform/auth/principal.js'
 import { DomainError } from '../../platform/errors.js'
 import type { JobContext } from '../../platform/jobs/job-runner.js'
 import type { ApprovalDeps } from './approval.deps.js'
-import { approvalStore } from './approval.store.js'
+import { settleApplication } from './application-settle.js'
 import type { ApprovalTables, CaseRow } from './approval.tables.js'
-import { applicationStatus, type CaseStatus } from './case-status.js'
 import type { CaseSession, CaseSessions } from './case-session.js'
 import type { ServiceJobState } from './engine/index.js'
 
@@ -29,11 +28,7 @@ export function createBackgroundWork(deps: ApprovalDeps, sessions: CaseSessions)
 
   async function finish(trx: Trx, session: CaseSession) {
     await sessions.commit(trx, session)
-    const cases = await approvalStore.listCases(trx, session.row.application_id)
-    await approvalStore.updateApplication(trx, session.row.application_id, {
-      status: applicationStatus(cases.map((c) => c.status as CaseStatus)),
-      updated_at: deps.clock.now().toISOString(),
-    })
+    await settleApplication(trx, deps, session.row.application_id)
   }
 
   async function runService(ctx: JobContext) {

@@ -6,7 +6,8 @@ import { approvalDb, type ApprovalDeps } from './approval.deps.js'
 import { approvalStore } from './approval.store.js'
 import type { ApprovalTables, TaskRow } from './approval.tables.js'
 import type { CaseSession, CaseSessions } from './case-session.js'
-import { applicationStatus, type CaseStatus, type CorrectionField } from './case-status.js'
+import { settleApplication } from './application-settle.js'
+import type { CorrectionField } from './case-status.js'
 import type { EngineCommand } from './engine/index.js'
 
 type Trx = Transaction<ApprovalTables>
@@ -51,7 +52,7 @@ export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions) {
       const session = await sessions.load(trx, task.case_id)
       const detail = await work(trx, session, principal)
       const facts = await sessions.commit(trx, session)
-      await refreshApplication(trx, session.row.application_id)
+      await settleApplication(trx, deps, session.row.application_id)
       await deps.audit.record(trx, actor, {
         action: auditAction,
         subject: { type: 'case', id: session.row.id },
@@ -70,14 +71,6 @@ export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions) {
           en: 'The target must hold this step’s role in the same department',
         }),
       ])
-  }
-
-  async function refreshApplication(trx: Trx, applicationId: string) {
-    const cases = await approvalStore.listCases(trx, applicationId)
-    await approvalStore.updateApplication(trx, applicationId, {
-      status: applicationStatus(cases.map((c) => c.status as CaseStatus)),
-      updated_at: deps.clock.now().toISOString(),
-    })
   }
 
   function refuseWhileCorrecting(sessionsFacts: ReturnType<CaseSessions['facts']>) {
