@@ -151,6 +151,41 @@ export interface WorkOrderTable {
   updated_at: string
 }
 
+/** Uploaded file content, stored once per SM3 content hash. */
+export interface MaterialBlobTable {
+  hash: string
+  media_type: string
+  size: number
+  content: Buffer
+  created_at: string
+}
+
+/** One upload by one person: a name and a type over a stored blob. */
+export interface MaterialTable {
+  id: string
+  owner_id: string
+  hash: string
+  file_name: string
+  media_type: string
+  size: number
+  created_at: string
+  updated_at: string
+}
+
+/** A material of a case: an upload, or a licence the government issued (免提交) with why. */
+export interface CaseMaterialTable {
+  id: string
+  application_id: string
+  case_id: string
+  material_code: string
+  material_id: string | null
+  licence_id: string | null
+  reason: string | null
+  attached_by: string
+  created_at: string
+  updated_at: string
+}
+
 export interface ApprovalTables {
   approval_applications: ApplicationTable
   approval_cases: CaseTable
@@ -159,6 +194,9 @@ export interface ApprovalTables {
   approval_licences: LicenceTable
   approval_ratings: RatingTable
   approval_work_orders: WorkOrderTable
+  approval_material_blobs: MaterialBlobTable
+  approval_materials: MaterialTable
+  approval_case_materials: CaseMaterialTable
 }
 
 export type ApplicationRow = Selectable<ApplicationTable>
@@ -169,3 +207,5 @@ export type TaskRow = Selectable<TaskTable>
 export type LicenceRow = Selectable<LicenceTable>
 export type RatingRow = Selectable<RatingTable>
 export type WorkOrderRow = Selectable<WorkOrderTable>
+export type MaterialRow = Selectable<MaterialTable>
+export type CaseMaterialRow = Selectable<CaseMaterialTable>

@@ -29,6 +29,14 @@ export type CaseAction =
   | { type: 'case.urged'; at: string }
   | { type: 'case.licence_issued'; at: string; licenceId: string; identifier: string }
   | {
+      type: 'case.material_attached'
+      at: string
+      code: string
+      via: 'upload' | 'licence'
+      licenceIdentifier?: string
+      reason?: string
+    }
+  | {
       type: 'case.sla_alerted'
       at: string
       limit: 'promised' | 'statutory' | 'licence'
@@ -87,6 +95,7 @@ export function foldCase(actions: readonly CaseAction[], engine: EngineVerdict):
         licences.push({ licenceId: action.licenceId, identifier: action.identifier })
         break
       case 'case.sla_alerted':
+      case 'case.material_attached':
         break
     }
   }

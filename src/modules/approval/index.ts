@@ -7,6 +7,7 @@ import { approvalRoutes } from './approval.routes.js'
 import { createApplicationService } from './application.service.js'
 import { createBackgroundWork, type ServiceHandler } from './background.service.js'
 import { createCaseSessions, RATING_DEFAULT_JOB, SERVICE_JOB, TIMER_JOB } from './case-session.js'
+import { createMaterialService } from './material.service.js'
 import { createRatingService } from './rating.service.js'
 import { createSlaWatch, SLA_SCAN_JOB } from './sla-watch.service.js'
 import { createLicenceService } from './licence.service.js'
@@ -15,6 +16,7 @@ import { createSubmissionService } from './submission.service.js'
 import { createProcessModels } from './process-models.js'
 import { createApprovalTables } from './migrations/2026-11-29T1600-create-approval-tables.js'
 import { createApprovalRatings } from './migrations/2026-11-29T1700-create-approval-ratings.js'
+import { createApprovalMaterials } from './migrations/2026-11-29T1800-create-approval-materials.js'
 
 export type { ApprovalDeps, CatalogPort, PartyDirectory } from './approval.deps.js'
 export type { ServiceHandler } from './background.service.js'
@@ -22,7 +24,11 @@ export type { ServiceHandler } from './background.service.js'
 export { signingKeyFromSeed } from './licence-key.js'
 
 /** This module's tables, in order. */
-export const approvalMigrations = [createApprovalTables, createApprovalRatings]
+export const approvalMigrations = [
+  createApprovalTables,
+  createApprovalRatings,
+  createApprovalMaterials,
+]
 
 /** Builds the approval context: applications, cases, the durable engine, staff queues. */
 export function createApprovalModule(deps: ApprovalDeps) {
@@ -36,6 +42,7 @@ export function createApprovalModule(deps: ApprovalDeps) {
   const tasks = createTaskService(deps, sessions)
   const licences = createLicenceService(deps, sessions)
   const ratings = createRatingService(deps)
+  const materials = createMaterialService(deps, sessions)
   const slaWatch = createSlaWatch(deps, deps.slaScanIntervalMs)
   background.registerHandler('issue-licence', licences.issue)
   return {
@@ -44,6 +51,7 @@ export function createApprovalModule(deps: ApprovalDeps) {
     tasks,
     licences,
     ratings,
+    materials,
     slaWatch,
     /** Internal handlers for service-task topics (licence issuing, demo hand-offs). */
     registerServiceHandler: (topic: string, handler: ServiceHandler) =>
@@ -57,7 +65,16 @@ export function createApprovalModule(deps: ApprovalDeps) {
     },
     routes: (actorOf: (request: FastifyRequest) => Actor) => ({
       plugin: approvalRoutes,
-      options: { submissions, applications, tasks, licences, ratings, slaWatch, actorOf },
+      options: {
+        submissions,
+        applications,
+        tasks,
+        licences,
+        ratings,
+        materials,
+        slaWatch,
+        actorOf,
+      },
     }),
   }
 }

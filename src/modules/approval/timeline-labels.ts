@@ -5,6 +5,10 @@ const LABELS: Record<string, { zh: string; en: string }> = {
   'case.withdrawn': { zh: '申请人撤回', en: 'Withdrawn by the applicant' },
   'case.urged': { zh: '申请人催办', en: 'Urged by the applicant' },
   'case.licence_issued': { zh: '发放电子证照', en: 'Electronic licence issued' },
+  'case.material_attached': {
+    zh: '提交材料（含免提交证照）',
+    en: 'Material attached (or a licence reused)',
+  },
   'case.sla_alerted': { zh: '时限预警或超期督办', en: 'Time-limit warning or escalation' },
   instance_started: { zh: '开始办理', en: 'Processing started' },
   task_opened: { zh: '环节待办', en: 'Step opened' },
