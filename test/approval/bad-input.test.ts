@@ -135,6 +135,35 @@ describe.each(testDialects())('approval: bad input and conflicts (%s)', (dialect
     expectProblem(await api().get(stranger, id), 404, 'APPROVAL_APPLICATION_NOT_FOUND')
   })
 
+  it('shows a step its form and refuses fields the step may not edit', async () => {
+    const { id } = expectOk<{ id: string }>(
+      await api().submit(applicant, { kind: 'bundle', code: 'start_company', form: sample.form }),
+      201,
+    )
+    const task = (await api().queue(marketClerk)).find((x) => x.application_id === id)
+    if (!task) throw new Error('no market task')
+    const detail = expectOk<{ form: Record<string, unknown>; editableFields: string[] }>(
+      await api().call('GET', `/tasks/${task.id}`, marketClerk),
+    )
+    expect(detail.form.companyName).toBe((sample.form.company as { name: string }).name)
+    expect(detail.editableFields).toEqual([])
+    expectProblem(await api().call('GET', `/tasks/${task.id}`, taxClerk), 403, 'PLATFORM_FORBIDDEN')
+    const before = await counts()
+    const body = expectProblem(
+      await api().call('POST', `/tasks/${task.id}/decision`, marketClerk, {
+        approved: true,
+        variables: { companyName: '改名' },
+      }),
+      400,
+      'PLATFORM_VALIDATION_FAILED',
+    )
+    expect(body.errors?.[0]).toMatchObject({
+      pointer: '/variables/companyName',
+      code: 'not_editable',
+    })
+    expect(await counts()).toEqual(before)
+  })
+
   it('requires a reason to reject, and to withdraw', async () => {
     const { id } = expectOk<{ id: string }>(
       await api().submit(applicant, { kind: 'bundle', code: 'start_company', form: sample.form }),

@@ -178,6 +178,19 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<ApprovalRouteOptions> = a
     },
     (req) => o.tasks.queue(o.actorOf(req), req.query),
   )
+  app.get(
+    '/tasks/:id',
+    {
+      config: { access: { action: 'application.task.read' } },
+      schema: {
+        tags,
+        summary: '任务详情（按本环节字段权限显示表单）Task with the form as this step may see it',
+        params: IdParams,
+        response: { 200: Type.Record(Type.String(), Type.Unknown()) },
+      },
+    },
+    (req) => o.tasks.detail(o.actorOf(req), req.params.id),
+  )
   app.post(
     '/tasks/:id/claim',
     {

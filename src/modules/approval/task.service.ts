@@ -9,6 +9,7 @@ import type { CaseSession, CaseSessions } from './case-session.js'
 import { settleApplication } from './application-settle.js'
 import type { CorrectionField } from './case-status.js'
 import type { EngineCommand } from './engine/index.js'
+import { refuseUneditable, visibleForm } from './field-permissions.js'
 
 type Trx = Transaction<ApprovalTables>
 
@@ -116,6 +117,8 @@ export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions) {
         decision.approved ? 'approval.task.approved' : 'approval.task.rejected',
         async (trx, session, principal) => {
           refuseWhileCorrecting(sessions.facts(session))
+          const open = session.state.tasks[taskId]
+          refuseUneditable(decision.variables ?? {}, open?.editableFields ?? [])
           await sessions.run(
             trx,
             session,
@@ -232,6 +235,40 @@ export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions) {
         nodeId,
         reason,
       })),
+
+    /** One task as its step sees it: the case, and the form through the step's field permissions. */
+    async detail(actor: Actor, taskId: string) {
+      const task = await approvalStore.findTask(db, taskId)
+      if (!task) throw new DomainError('APPROVAL_TASK_NOT_FOUND')
+      deps.guard.require(actor, 'application.task.read', {
+        type: 'task',
+        id: task.id,
+        departmentId: task.department_id,
+      })
+      return db.transaction().execute(async (trx) => {
+        const session = await sessions.load(trx, task.case_id)
+        const state = session.state.tasks[taskId]
+        const facts = sessions.facts(session)
+        const form = JSON.parse(session.row.form_json) as Record<string, unknown>
+        return {
+          id: task.id,
+          caseId: session.row.id,
+          caseNumber: session.row.case_number,
+          item: {
+            code: session.row.implementation_code,
+            name: { zh: session.row.name_zh, en: session.row.name_en },
+          },
+          step: { nodeId: task.node_id, name: task.name_zh, role: task.role },
+          state: task.state,
+          assigneeId: task.assignee_id,
+          openedAt: task.opened_at,
+          caseStatus: facts.status,
+          correction: facts.correction,
+          form: visibleForm(form, state?.visibleFields ?? null),
+          editableFields: state?.editableFields ?? [],
+        }
+      })
+    },
 
     async queue(
       actor: Actor,
