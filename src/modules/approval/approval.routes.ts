@@ -26,6 +26,7 @@ import type { LicenceService } from './licence.service.js'
 import { MATERIAL_TYPES, MAX_MATERIAL_BYTES, type MaterialService } from './material.service.js'
 import type { RatingService } from './rating.service.js'
 import type { SlaWatch } from './sla-watch.service.js'
+import { SPECIAL_PROCEDURE_KINDS } from './sla/index.js'
 import type { TaskService } from './task.service.js'
 
 export interface ApprovalRouteOptions {
@@ -286,6 +287,70 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<ApprovalRouteOptions> = a
       },
     },
     (req) => o.tasks.removeSigner(o.actorOf(req), req.params.id),
+  )
+  app.post(
+    '/tasks/:id/extension',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '申请延期（≤ 10 个工作日，一次）Ask for an extension',
+        params: IdParams,
+        body: Type.Object({
+          days: Type.Integer({ minimum: 1, maximum: 15 }),
+          reason: Type.String({ minLength: 1, maxLength: 2000 }),
+        }),
+        response: { 200: StepResult },
+      },
+    },
+    (req) =>
+      o.tasks.requestExtension(o.actorOf(req), req.params.id, req.body.days, req.body.reason),
+  )
+  app.post(
+    '/cases/:id/extension/decision',
+    {
+      config: { access: { action: 'application.task.decide' } },
+      schema: {
+        tags,
+        summary: '审批延期申请 Decide an extension request',
+        params: IdParams,
+        body: Type.Object({ granted: Type.Boolean() }),
+        response: {
+          200: Type.Object({
+            caseId: Type.String(),
+            status: Type.String(),
+            granted: Type.Boolean(),
+          }),
+        },
+      },
+    },
+    (req) => o.tasks.decideExtension(o.actorOf(req), req.params.id, req.body.granted),
+  )
+  app.post(
+    '/tasks/:id/special-procedures',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary:
+          '特别程序开始或结束（听证、检验检测、专家评审…，期间不计时限）Start or end a special procedure',
+        params: IdParams,
+        body: Type.Object({
+          kind: Type.Union(SPECIAL_PROCEDURE_KINDS.map((k) => Type.Literal(k))),
+          change: Type.Union([Type.Literal('start'), Type.Literal('end')]),
+          reason: Type.Optional(Type.String({ maxLength: 2000 })),
+        }),
+        response: { 200: StepResult },
+      },
+    },
+    (req) =>
+      o.tasks.specialProcedure(
+        o.actorOf(req),
+        req.params.id,
+        req.body.kind,
+        req.body.change,
+        req.body.reason,
+      ),
   )
   app.post(
     '/tasks/:id/return',

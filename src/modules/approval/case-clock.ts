@@ -25,6 +25,12 @@ export function clockEventsOf(
     if (a.type === 'case.correction_resubmitted')
       return [{ type: 'correction_resubmitted', at: a.at }]
     if (a.type === 'case.licence_issued') return [{ type: 'licence_issued', at: a.at }]
+    if (a.type === 'case.extension_decided' && a.granted)
+      return [{ type: 'extension_granted', at: a.at, days: a.days }]
+    if (a.type === 'case.special_procedure_started')
+      return [{ type: 'special_procedure_started', at: a.at, kind: a.kind }]
+    if (a.type === 'case.special_procedure_ended')
+      return [{ type: 'special_procedure_ended', at: a.at, kind: a.kind }]
     return []
   })
   for (const event of engine) {

@@ -1,3 +1,5 @@
+import type { SpecialProcedureKind } from './sla/index.js'
+
 /**
  * A case's status as a pure fold over its own actions plus the engine's verdict (STYLE habit
  * 10). The web app may import this file to show which actions are available.
@@ -29,6 +31,21 @@ export type CaseAction =
   | { type: 'case.urged'; at: string }
   | { type: 'case.licence_issued'; at: string; licenceId: string; identifier: string }
   | {
+      type: 'case.extension_requested'
+      at: string
+      days: number
+      reason: string
+      requestedBy: string
+    }
+  | { type: 'case.extension_decided'; at: string; granted: boolean; days: number; by: string }
+  | {
+      type: 'case.special_procedure_started'
+      at: string
+      kind: SpecialProcedureKind
+      reason: string
+    }
+  | { type: 'case.special_procedure_ended'; at: string; kind: SpecialProcedureKind }
+  | {
       type: 'case.material_attached'
       at: string
       code: string
@@ -57,6 +74,12 @@ export interface CaseFacts {
   correctionRounds: number
   urged: number
   licences: Array<{ licenceId: string; identifier: string }>
+  /** A 延期 request waiting for the supervisor. */
+  pendingExtension: { days: number; reason: string; requestedBy: string } | null
+  /** Whether an extension was already granted (the law allows one). */
+  extended: boolean
+  /** Special procedures (听证、检验检测、专家评审 …) under way: the clock is paused. */
+  specialProcedures: SpecialProcedureKind[]
   finished: boolean
 }
 
@@ -65,6 +88,9 @@ export function foldCase(actions: readonly CaseAction[], engine: EngineVerdict):
   let rounds = 0
   let urged = 0
   let withdrawn = false
+  let extension: CaseFacts['pendingExtension'] = null
+  let extended = false
+  const procedures = new Set<SpecialProcedureKind>()
   const licences: CaseFacts['licences'] = []
   for (const action of actions) {
     switch (action.type) {
@@ -94,6 +120,19 @@ export function foldCase(actions: readonly CaseAction[], engine: EngineVerdict):
       case 'case.licence_issued':
         licences.push({ licenceId: action.licenceId, identifier: action.identifier })
         break
+      case 'case.extension_requested':
+        extension = { days: action.days, reason: action.reason, requestedBy: action.requestedBy }
+        break
+      case 'case.extension_decided':
+        extension = null
+        if (action.granted) extended = true
+        break
+      case 'case.special_procedure_started':
+        procedures.add(action.kind)
+        break
+      case 'case.special_procedure_ended':
+        procedures.delete(action.kind)
+        break
       case 'case.sla_alerted':
       case 'case.material_attached':
         break
@@ -106,6 +145,9 @@ export function foldCase(actions: readonly CaseAction[], engine: EngineVerdict):
     correctionRounds: rounds,
     urged,
     licences,
+    pendingExtension: extension,
+    extended,
+    specialProcedures: [...procedures],
     finished: status !== 'in_progress' && status !== 'awaiting_correction',
   }
 }

@@ -10,6 +10,7 @@ import { settleApplication } from './application-settle.js'
 import type { CorrectionField } from './case-status.js'
 import type { EngineCommand } from './engine/index.js'
 import { refuseUneditable, visibleForm } from './field-permissions.js'
+import { DECISION_LIMITS, type SpecialProcedureKind } from './sla/index.js'
 
 type Trx = Transaction<ApprovalTables>
 
@@ -235,6 +236,110 @@ export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions) {
         nodeId,
         reason,
       })),
+
+    /** 延期: the handler asks; the department's approver decides (one extension, ≤ 10 days). */
+    requestExtension(actor: Actor, taskId: string, days: number, reason: string) {
+      return step(
+        actor,
+        taskId,
+        'approval.extension.requested',
+        async (_trx, session, principal) => {
+          const facts = sessions.facts(session)
+          if (facts.finished || facts.extended || facts.pendingExtension)
+            throw new DomainError('APPROVAL_ACTION_NOT_ALLOWED', {
+              reasonZh: '已延期过、已有待批的延期申请或已办结',
+              reason: 'already extended, an extension is pending, or the case has finished',
+            })
+          if (days > DECISION_LIMITS.single.extensionDays)
+            throw validationFailed([
+              fieldError('/days', 'maximum', {
+                zh: `延期不能超过 ${DECISION_LIMITS.single.extensionDays} 个工作日`,
+                en: `An extension is at most ${DECISION_LIMITS.single.extensionDays} working days`,
+              }),
+            ])
+          const at = deps.clock.now().toISOString()
+          sessions.note(
+            session,
+            { type: 'case.extension_requested', at, days, reason, requestedBy: principal.id },
+            actor,
+          )
+          return { days }
+        },
+      )
+    },
+
+    async decideExtension(actor: Actor, caseId: string, granted: boolean) {
+      const row = await approvalStore.findCase(db, caseId)
+      if (!row) throw new DomainError('APPROVAL_CASE_NOT_FOUND')
+      const principal = deps.guard.require(actor, 'application.task.decide', {
+        type: 'case',
+        id: row.id,
+        departmentId: row.department_id,
+      })
+      return db.transaction().execute(async (trx) => {
+        const session = await sessions.load(trx, caseId)
+        const pending = sessions.facts(session).pendingExtension
+        if (!pending)
+          throw new DomainError('APPROVAL_ACTION_NOT_ALLOWED', {
+            reasonZh: '没有待批的延期申请',
+            reason: 'no extension is pending',
+          })
+        if (pending.requestedBy === principal.id) throw new DomainError('PLATFORM_FORBIDDEN')
+        sessions.note(
+          session,
+          {
+            type: 'case.extension_decided',
+            at: deps.clock.now().toISOString(),
+            granted,
+            days: pending.days,
+            by: principal.id,
+          },
+          actor,
+        )
+        const facts = await sessions.commit(trx, session)
+        await deps.audit.record(trx, actor, {
+          action: granted ? 'approval.extension.granted' : 'approval.extension.refused',
+          subject: { type: 'case', id: caseId },
+          after: { days: pending.days },
+        })
+        return { caseId, status: facts.status, granted }
+      })
+    },
+
+    /** 特别程序 (听证、检验检测、专家评审 …): the statutory clock stops while it runs. */
+    specialProcedure(
+      actor: Actor,
+      taskId: string,
+      kind: SpecialProcedureKind,
+      change: 'start' | 'end',
+      reason = '',
+    ) {
+      return step(
+        actor,
+        taskId,
+        `approval.special_procedure.${change === 'start' ? 'started' : 'ended'}`,
+        async (_trx, session) => {
+          const running = sessions.facts(session).specialProcedures.includes(kind)
+          if (running === (change === 'start'))
+            throw new DomainError('APPROVAL_ACTION_NOT_ALLOWED', {
+              reasonZh: change === 'start' ? '该特别程序已在进行' : '该特别程序未开始',
+              reason:
+                change === 'start'
+                  ? 'the procedure is already running'
+                  : 'the procedure is not running',
+            })
+          const at = deps.clock.now().toISOString()
+          sessions.note(
+            session,
+            change === 'start'
+              ? { type: 'case.special_procedure_started', at, kind, reason }
+              : { type: 'case.special_procedure_ended', at, kind },
+            actor,
+          )
+          return { kind }
+        },
+      )
+    },
 
     /** One task as its step sees it: the case, and the form through the step's field permissions. */
     async detail(actor: Actor, taskId: string) {

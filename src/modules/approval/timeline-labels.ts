@@ -9,6 +9,13 @@ const LABELS: Record<string, { zh: string; en: string }> = {
     zh: '提交材料（含免提交证照）',
     en: 'Material attached (or a licence reused)',
   },
+  'case.extension_requested': { zh: '申请延期', en: 'Extension requested' },
+  'case.extension_decided': { zh: '延期审批', en: 'Extension decided' },
+  'case.special_procedure_started': {
+    zh: '特别程序开始（时限中止）',
+    en: 'Special procedure started (clock paused)',
+  },
+  'case.special_procedure_ended': { zh: '特别程序结束', en: 'Special procedure ended' },
   'case.sla_alerted': { zh: '时限预警或超期督办', en: 'Time-limit warning or escalation' },
   instance_started: { zh: '开始办理', en: 'Processing started' },
   task_opened: { zh: '环节待办', en: 'Step opened' },
