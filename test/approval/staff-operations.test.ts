@@ -99,6 +99,36 @@ describe.each(testDialects())('staff hand-overs and urging (%s)', (dialect) => {
     expectOk(await api().decide(clerk, task.id, true))
   })
 
+  it('copies a case to colleagues of its department, each with a read state', async () => {
+    const { id } = expectOk<{ id: string }>(
+      await api().submit(applicant, { kind: 'bundle', code: 'start_company', form: sample.form }),
+      201,
+    )
+    const task = await marketTask(clerk, id)
+    const taxClerk = (await idOf('tax.chen')).id
+    const refused = expectProblem(
+      await api().call('POST', `/tasks/${task.id}/copies`, clerk, { to: [taxClerk] }),
+      400,
+      'PLATFORM_VALIDATION_FAILED',
+    )
+    expect(refused.errors?.[0]?.pointer).toBe('/to/0')
+    expectOk(
+      await api().call('POST', `/tasks/${task.id}/copies`, clerk, { to: [zhouId], note: '请知悉' }),
+    )
+    const zhou = await signInStaff(t.app, 'market.zhou')
+    const unread = expectOk<Array<{ id: string; note: string }>>(
+      await api().call('GET', '/copies?unread=true', zhou),
+    )
+    expect(unread.map((c) => c.note)).toEqual(['请知悉'])
+    expectOk(await api().call('POST', `/copies/${unread[0]?.id}/read`, zhou))
+    expect(expectOk<unknown[]>(await api().call('GET', '/copies?unread=true', zhou))).toEqual([])
+    expectProblem(
+      await api().call('POST', `/copies/${unread[0]?.id}/read`, clerk),
+      404,
+      'APPROVAL_COPY_NOT_FOUND',
+    )
+  })
+
   it('lets the applicant urge a case only once it is past its promised deadline', async () => {
     const { id } = expectOk<{ id: string }>(
       await api().submit(applicant, { kind: 'bundle', code: 'start_company', form: sample.form }),

@@ -26,6 +26,7 @@ export const APPROVAL_ERRORS = defineErrors({
     en: 'The case has already been rated',
   },
   APPROVAL_WORK_ORDER_NOT_FOUND: { status: 404, zh: '整改工单不存在', en: 'Work order not found' },
+  APPROVAL_COPY_NOT_FOUND: { status: 404, zh: '抄送不存在', en: 'Copy not found' },
   APPROVAL_NOT_AGENT: {
     status: 403,
     zh: '您不是该企业的经办人，不能以企业名义申请',

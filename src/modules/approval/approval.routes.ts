@@ -353,6 +353,52 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<ApprovalRouteOptions> = a
       ),
   )
   app.post(
+    '/tasks/:id/copies',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '抄送本部门同事 Copy the case to colleagues',
+        params: IdParams,
+        body: Type.Object({
+          to: Type.Array(Type.String({ minLength: 1, maxLength: 80 }), {
+            minItems: 1,
+            maxItems: 20,
+          }),
+          note: Type.Optional(Type.String({ maxLength: 1000 })),
+        }),
+        response: { 200: StepResult },
+      },
+    },
+    (req) => o.tasks.copyTo(o.actorOf(req), req.params.id, req.body.to, req.body.note ?? ''),
+  )
+  app.get(
+    '/copies',
+    {
+      config: { access: { action: 'application.task.read' } },
+      schema: {
+        tags,
+        summary: '抄送我的办件 Cases copied to me',
+        querystring: Type.Object({ unread: Type.Optional(Type.Boolean()) }),
+        response: { 200: Type.Array(Type.Record(Type.String(), Type.Unknown())) },
+      },
+    },
+    (req) => o.tasks.myCopies(o.actorOf(req), req.query.unread ?? false),
+  )
+  app.post(
+    '/copies/:id/read',
+    {
+      config: { access: { action: 'application.task.read' } },
+      schema: {
+        tags,
+        summary: '标记已阅 Mark a copy read',
+        params: IdParams,
+        response: { 200: Type.Object({ id: Type.String(), readAt: Type.String() }) },
+      },
+    },
+    (req) => o.tasks.markCopyRead(o.actorOf(req), req.params.id),
+  )
+  app.post(
     '/tasks/:id/return',
     {
       config: { access: 'authenticated' },

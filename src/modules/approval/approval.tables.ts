@@ -186,6 +186,20 @@ export interface CaseMaterialTable {
   updated_at: string
 }
 
+/** 抄送: a case copied to a colleague for information, with whether they have read it. */
+export interface CopyTable {
+  id: string
+  case_id: string
+  application_id: string
+  department_id: string
+  to_staff_id: string
+  copied_by: string
+  note: string
+  read_at: string | null
+  created_at: string
+  updated_at: string
+}
+
 export interface ApprovalTables {
   approval_applications: ApplicationTable
   approval_cases: CaseTable
@@ -197,6 +211,7 @@ export interface ApprovalTables {
   approval_material_blobs: MaterialBlobTable
   approval_materials: MaterialTable
   approval_case_materials: CaseMaterialTable
+  approval_copies: CopyTable
 }
 
 export type ApplicationRow = Selectable<ApplicationTable>

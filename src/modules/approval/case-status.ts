@@ -38,6 +38,7 @@ export type CaseAction =
       requestedBy: string
     }
   | { type: 'case.extension_decided'; at: string; granted: boolean; days: number; by: string }
+  | { type: 'case.copied'; at: string; to: string[]; note: string; by: string }
   | {
       type: 'case.special_procedure_started'
       at: string
@@ -134,6 +135,7 @@ export function foldCase(actions: readonly CaseAction[], engine: EngineVerdict):
         procedures.delete(action.kind)
         break
       case 'case.sla_alerted':
+      case 'case.copied':
       case 'case.material_attached':
         break
     }

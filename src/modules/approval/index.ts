@@ -17,6 +17,7 @@ import { createProcessModels } from './process-models.js'
 import { createApprovalTables } from './migrations/2026-11-29T1600-create-approval-tables.js'
 import { createApprovalRatings } from './migrations/2026-11-29T1700-create-approval-ratings.js'
 import { createApprovalMaterials } from './migrations/2026-11-29T1800-create-approval-materials.js'
+import { createApprovalCopies } from './migrations/2026-11-29T1810-create-approval-copies.js'
 
 export type { ApprovalDeps, CatalogPort, PartyDirectory } from './approval.deps.js'
 export type { ServiceHandler } from './background.service.js'
@@ -28,6 +29,7 @@ export const approvalMigrations = [
   createApprovalTables,
   createApprovalRatings,
   createApprovalMaterials,
+  createApprovalCopies,
 ]
 
 /** Builds the approval context: applications, cases, the durable engine, staff queues. */

@@ -9,6 +9,7 @@ const LABELS: Record<string, { zh: string; en: string }> = {
     zh: '提交材料（含免提交证照）',
     en: 'Material attached (or a licence reused)',
   },
+  'case.copied': { zh: '抄送', en: 'Copied to colleagues' },
   'case.extension_requested': { zh: '申请延期', en: 'Extension requested' },
   'case.extension_decided': { zh: '延期审批', en: 'Extension decided' },
   'case.special_procedure_started': {
