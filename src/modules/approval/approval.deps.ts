@@ -31,6 +31,7 @@ export interface PartyDirectory {
     id: string,
     within?: RootDb,
   ): Promise<{ id: string; name: string; idNumber: string } | null>
+  findPersonByIdNumber(idNumber: string): Promise<{ id: string; name: string } | null>
   holdsRole(staffId: string, role: string, departmentId: string, within?: RootDb): Promise<boolean>
   findDepartment(
     id: string,

@@ -50,7 +50,8 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<ApprovalRouteOptions> = a
   app.post(
     '/applications',
     {
-      config: { access: { action: 'application.submit' } },
+      // Citizens submit for themselves; counter staff for a citizen (checked in the service).
+      config: { access: 'authenticated' },
       schema: {
         tags,
         summary: '提交申请（事项或“一件事”，支持 Idempotency-Key）Submit an application',

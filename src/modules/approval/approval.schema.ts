@@ -10,6 +10,26 @@ export const SubmitBody = Type.Object({
   code: Type.String({ minLength: 1, maxLength: 80 }),
   form: Type.Record(Type.String(), Type.Unknown()),
   enterpriseId: Type.Optional(Type.String({ minLength: 1, maxLength: 80 })),
+  onBehalfOf: Type.Optional(
+    Type.Object(
+      {
+        idNumber: Type.String({ minLength: 15, maxLength: 18 }),
+        consent: Type.Object({
+          method: Type.Union([
+            Type.Literal('signature'),
+            Type.Literal('id_card_reader'),
+            Type.Literal('face_verification'),
+          ]),
+          reference: Type.String({
+            minLength: 1,
+            maxLength: 200,
+            description: 'e.g. the signed consent form number',
+          }),
+        }),
+      },
+      { description: '窗口代办: counter staff (counter-channel session) apply for this citizen' },
+    ),
+  ),
 })
 
 export const ApplicationSummary = Type.Object({

@@ -2,7 +2,7 @@ import type { Transaction } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import type { Actor } from '../../platform/auth/principal.js'
 import { toShanghaiDate } from '../../platform/calendar/index.js'
-import { DomainError, validationFailed } from '../../platform/errors.js'
+import { DomainError, fieldError, validationFailed } from '../../platform/errors.js'
 import type { BundleContent, PublishedDefinition } from '../catalog/index.js'
 import { approvalDb, type ApprovalDeps } from './approval.deps.js'
 import { approvalStore } from './approval.store.js'
@@ -17,6 +17,16 @@ export interface SubmitInput {
   code: string
   form: Record<string, unknown>
   enterpriseId?: string
+  /** 窗口代办: counter staff apply for a citizen, recording how the citizen consented. */
+  onBehalfOf?: {
+    idNumber: string
+    consent: { method: 'signature' | 'id_card_reader' | 'face_verification'; reference: string }
+  }
+}
+
+interface Applicant {
+  id: string
+  consent: Record<string, unknown> | null
 }
 
 interface Member {
@@ -78,21 +88,63 @@ export function createSubmissionService(deps: ApprovalDeps, sessions: CaseSessio
     return members
   }
 
-  async function applicantOf(actor: Actor, enterpriseId: string | undefined) {
+  async function applicantOf(actor: Actor, input: SubmitInput): Promise<Applicant> {
+    if (input.onBehalfOf) return counterApplicant(actor, input.onBehalfOf)
     const principal = deps.guard.require(actor, 'application.submit', {
       type: 'application',
       id: 'new',
       ownerId: actor.principal?.id ?? null,
     })
-    if (enterpriseId !== undefined && !(await deps.parties.isAgent(enterpriseId, principal.id)))
+    if (
+      input.enterpriseId !== undefined &&
+      !(await deps.parties.isAgent(input.enterpriseId, principal.id))
+    )
       throw new DomainError('APPROVAL_NOT_AGENT')
-    return principal
+    return { id: principal.id, consent: null }
+  }
+
+  /** Counter staff signed in on the counter channel, in a department they clerk for. */
+  async function counterApplicant(
+    actor: Actor,
+    behalf: NonNullable<SubmitInput['onBehalfOf']>,
+  ): Promise<Applicant> {
+    const principal = actor.principal
+    const department = principal?.assignments.find(
+      (a) =>
+        a.departmentId !== null &&
+        deps.guard.allows(actor, 'application.counter.submit', {
+          type: 'application',
+          id: 'new',
+          departmentId: a.departmentId,
+        }),
+    )
+    if (!principal || !department) throw new DomainError('PLATFORM_FORBIDDEN')
+    if (principal.channel !== 'counter')
+      throw new DomainError('APPROVAL_ACTION_NOT_ALLOWED', {
+        reasonZh: '代办申请须在窗口渠道登录',
+        reason: 'applying for a citizen needs a counter-channel session',
+      })
+    const citizen = await deps.parties.findPersonByIdNumber(behalf.idNumber)
+    if (!citizen)
+      throw validationFailed([
+        fieldError('/onBehalfOf/idNumber', 'not_registered', {
+          zh: '该身份证号码尚未注册，请先为其注册',
+          en: 'No registered person has this ID number; register them first',
+        }),
+      ])
+    const consent = {
+      ...behalf.consent,
+      recordedBy: principal.id,
+      departmentId: department.departmentId,
+      at: deps.clock.now().toISOString(),
+    }
+    return { id: citizen.id, consent }
   }
 
   return {
     /** Submits; every case's process starts in the same transaction as the application. */
     async submit(actor: Actor, input: SubmitInput) {
-      const principal = await applicantOf(actor, input.enterpriseId)
+      const applicant = await applicantOf(actor, input)
       const { name, version, members } = await membersOf(input)
       const now = deps.clock.now()
       const at = now.toISOString()
@@ -107,10 +159,10 @@ export function createSubmissionService(deps: ApprovalDeps, sessions: CaseSessio
           subject_version: version,
           name_zh: name.zh,
           name_en: name.en,
-          applicant_id: principal.id,
+          applicant_id: applicant.id,
           enterprise_id: input.enterpriseId ?? null,
           channel: actor.channel,
-          consent_json: null,
+          consent_json: applicant.consent ? JSON.stringify(applicant.consent) : null,
           form_json: JSON.stringify(input.form),
           status: 'in_progress',
           version: 0,
@@ -131,7 +183,14 @@ export function createSubmissionService(deps: ApprovalDeps, sessions: CaseSessio
         await deps.audit.record(trx, actor, {
           action: 'approval.application.submitted',
           subject: { type: 'application', id: application.id },
-          after: { caseNumber: number, kind: input.kind, code: input.code, cases: members.length },
+          after: {
+            caseNumber: number,
+            kind: input.kind,
+            code: input.code,
+            cases: members.length,
+            onBehalfOf: applicant.consent ? applicant.id : null,
+            consent: applicant.consent,
+          },
         })
         return { id: application.id, caseNumber: number }
       })

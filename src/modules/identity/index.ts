@@ -61,6 +61,14 @@ export function createIdentityModule(deps: IdentityDeps) {
           ? { id: row.id, name: row.name, idNumber: deps.cipher.decrypt(row.id_number_enc) }
           : null
       },
+      /** A registered person by ID number (looked up by its keyed blind index). */
+      findPersonByIdNumber: async (idNumber: string, within?: RootDb) => {
+        const row = await identityStore.findPersonByIdIndex(
+          on(within),
+          deps.cipher.blindIndex(idNumber.trim().toUpperCase()),
+        )
+        return row ? { id: row.id, name: row.name } : null
+      },
       /** Whether a staff member holds a role in a department (转办、委派、加签 targets). */
       holdsRole: async (staffId: string, role: string, departmentId: string, within?: RootDb) =>
         (await identityStore.listAssignments(on(within), staffId)).some(

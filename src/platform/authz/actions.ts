@@ -11,6 +11,7 @@ export const ACTIONS = [
   'enterprise.profile.read',
   'enterprise.profile.update',
   'application.submit',
+  'application.counter.submit',
   'application.read',
   'application.withdraw',
   'application.task.read',

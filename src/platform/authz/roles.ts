@@ -43,6 +43,7 @@ export const ROLE_DEFINITIONS = {
     scope: 'department',
     actions: [
       'catalog.item.read',
+      'application.counter.submit',
       'application.read',
       'application.task.read',
       'application.task.handle',
