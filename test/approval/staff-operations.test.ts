@@ -151,3 +151,47 @@ describe.each(testDialects())('staff hand-overs and urging (%s)', (dialect) => {
     expect(timeline.filter((e) => e.type === 'case.urged')).toHaveLength(1)
   })
 })
+
+describe.each(testDialects())('department administrators (%s)', (dialect) => {
+  let t: TestApp
+  const api = () => approvalClient(t.app)
+
+  beforeAll(async () => {
+    t = await createTestApp({ dialect })
+    await seedDemo(t.app)
+  })
+  afterAll(() => t.dispose())
+
+  it('move a task to another step and terminate a case, each with a reason; clerks may not', async () => {
+    const applicant = (await signInPerson(t.app, applicantIndex(sample.applicantIdNumber)))
+      .accessToken
+    const clerk = await signInStaff(t.app, 'market.li')
+    const admin = await signInStaff(t.app, 'market.sun')
+    const { id } = expectOk<{ id: string }>(
+      await api().submit(applicant, { kind: 'bundle', code: 'start_company', form: sample.form }),
+      201,
+    )
+    const task = (await api().queue(clerk)).find((x) => x.application_id === id)
+    if (!task) throw new Error('no market task')
+    const jump = { nodeId: 'decide', reason: '材料已在窗口当场核验' }
+    expectProblem(
+      await api().call('POST', `/tasks/${task.id}/jump`, clerk, jump),
+      403,
+      'PLATFORM_FORBIDDEN',
+    )
+    expectOk(await api().call('POST', `/tasks/${task.id}/jump`, admin, jump))
+    const moved = (await api().queue(clerk)).find((x) => x.application_id === id)
+    expect(moved?.node_id).toBe('decide')
+    expectProblem(
+      await api().call('POST', `/cases/${task.case_id}/terminate`, admin, {}),
+      400,
+      'PLATFORM_VALIDATION_FAILED',
+    )
+    const ended = expectOk<{ status: string }>(
+      await api().call('POST', `/cases/${task.case_id}/terminate`, admin, {
+        reason: '企业名称争议进入诉讼，依法终止办理',
+      }),
+    )
+    expect(ended.status).toBe('terminated')
+  })
+})

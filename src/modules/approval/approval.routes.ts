@@ -400,6 +400,37 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<ApprovalRouteOptions> = a
     (req) => o.tasks.markCopyRead(o.actorOf(req), req.params.id),
   )
   app.post(
+    '/tasks/:id/jump',
+    {
+      config: { access: { action: 'application.case.administer' } },
+      schema: {
+        tags,
+        summary: '跳转（部门管理员，须说明理由）Move a task to another step (admin)',
+        params: IdParams,
+        body: Type.Object({
+          nodeId: Type.String({ minLength: 1, maxLength: 100 }),
+          reason: Type.String({ minLength: 1, maxLength: 2000 }),
+        }),
+        response: { 200: StepResult },
+      },
+    },
+    (req) => o.tasks.jump(o.actorOf(req), req.params.id, req.body.nodeId, req.body.reason),
+  )
+  app.post(
+    '/cases/:id/terminate',
+    {
+      config: { access: { action: 'application.case.administer' } },
+      schema: {
+        tags,
+        summary: '终止办理（部门管理员，须说明理由）Terminate a case (admin)',
+        params: IdParams,
+        body: ReasonBody,
+        response: { 200: Type.Object({ caseId: Type.String(), status: Type.String() }) },
+      },
+    },
+    (req) => o.tasks.terminate(o.actorOf(req), req.params.id, req.body.reason),
+  )
+  app.post(
     '/tasks/:id/return',
     {
       config: { access: 'authenticated' },

@@ -431,6 +431,62 @@ export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions) {
       return { id: row.id, readAt: at }
     },
 
+    /** 跳转 (admin): moves a task's token to any step, with the reason on the record. */
+    async jump(actor: Actor, taskId: string, nodeId: string, reason: string) {
+      const task = await approvalStore.findTask(db, taskId)
+      if (!task) throw new DomainError('APPROVAL_TASK_NOT_FOUND')
+      const principal = deps.guard.require(actor, 'application.case.administer', {
+        type: 'case',
+        id: task.case_id,
+        departmentId: task.department_id,
+      })
+      return db.transaction().execute(async (trx) => {
+        const session = await sessions.load(trx, task.case_id)
+        await sessions.run(
+          trx,
+          session,
+          { type: 'jump', taskId, actorId: principal.id, nodeId, reason },
+          actor,
+        )
+        const facts = await sessions.commit(trx, session)
+        await settleApplication(trx, deps, session.row.application_id)
+        await deps.audit.record(trx, actor, {
+          action: 'approval.task.jumped',
+          subject: { type: 'case', id: session.row.id },
+          after: { taskId, nodeId, reason },
+        })
+        return { caseId: session.row.id, taskId, status: facts.status }
+      })
+    },
+
+    /** 终止 (admin): stops a case for good, with the reason on the record. */
+    async terminate(actor: Actor, caseId: string, reason: string) {
+      const row = await approvalStore.findCase(db, caseId)
+      if (!row) throw new DomainError('APPROVAL_CASE_NOT_FOUND')
+      const principal = deps.guard.require(actor, 'application.case.administer', {
+        type: 'case',
+        id: row.id,
+        departmentId: row.department_id,
+      })
+      return db.transaction().execute(async (trx) => {
+        const session = await sessions.load(trx, caseId)
+        await sessions.run(
+          trx,
+          session,
+          { type: 'terminate', actorId: principal.id, reason },
+          actor,
+        )
+        const facts = await sessions.commit(trx, session)
+        await settleApplication(trx, deps, row.application_id)
+        await deps.audit.record(trx, actor, {
+          action: 'approval.case.terminated',
+          subject: { type: 'case', id: caseId },
+          after: { reason },
+        })
+        return { caseId, status: facts.status }
+      })
+    },
+
     /** One task as its step sees it: the case, and the form through the step's field permissions. */
     async detail(actor: Actor, taskId: string) {
       const task = await approvalStore.findTask(db, taskId)

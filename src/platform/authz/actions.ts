@@ -17,6 +17,7 @@ export const ACTIONS = [
   'application.task.read',
   'application.task.handle',
   'application.task.decide',
+  'application.case.administer',
   'catalog.item.read',
   'catalog.item.create',
   'catalog.item.update',

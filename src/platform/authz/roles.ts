@@ -72,7 +72,14 @@ export const ROLE_DEFINITIONS = {
   },
   dept_admin: {
     scope: 'department',
-    actions: ['identity.staff.read', 'identity.staff.manage', 'catalog.item.read'],
+    actions: [
+      'identity.staff.read',
+      'identity.staff.manage',
+      'catalog.item.read',
+      'application.read',
+      'application.task.read',
+      'application.case.administer',
+    ],
     label: { zh: '部门管理员', en: 'Department administrator' },
   },
   system_admin: {
