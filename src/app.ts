@@ -25,6 +25,7 @@ import { createOutboxNotifier } from './platform/notify/notifier.js'
 import { DEMO_DEPARTMENT_SYSTEMS } from './modules/approval/demo/index.js'
 import {
   approvalMigrations,
+  checkRunnableProcess,
   createApprovalModule,
   signingKeyFromSeed,
 } from './modules/approval/index.js'
@@ -102,6 +103,7 @@ export async function buildApp(options: AppOptions) {
     audit,
     guard,
     departments: identity.departments,
+    checkProcess: checkRunnableProcess,
   })
   const approval = createApprovalModule({
     db,

@@ -4,7 +4,12 @@ import type { ItemContent } from '../../src/modules/catalog/index.js'
 import { createTestApp, type TestApp } from '../support/app.js'
 import { testDialects } from '../support/databases.js'
 import { bearer, seedDemo, signInPerson, signInStaff } from '../support/demo.js'
-import { approvalClient, expectOk, type ApplicationView } from './approval-support.js'
+import {
+  approvalClient,
+  expectOk,
+  expectProblem,
+  type ApplicationView,
+} from './approval-support.js'
 
 const BASE = DEMO_ITEMS.find((i) => i.departmentCode === 'market') as ItemContent
 const CODE = '11330100MB1951086W-TIMER0001'
@@ -63,6 +68,35 @@ describe.each(testDialects())('boundary timers (%s)', (dialect) => {
     expectOk(await call('POST', `/items/${item.id}/versions/1/publish`, publisher))
   })
   afterAll(() => t.dispose())
+
+  it('refuses to attach a process the engine could not run, naming the element', async () => {
+    const editor = bearer(await signInStaff(t.app, 'market.li'))
+    const drafted = expectOk<{ id: string }>(
+      await t.app.http.inject({
+        method: 'POST',
+        url: '/api/v1/catalog/items',
+        headers: editor,
+        payload: { ...structuredClone(BASE), implementationCode: `${CODE.slice(0, -4)}0002` },
+      }),
+      201,
+    )
+    // A condition on a flow leaving a parallel gateway: BPMN allows the XML, no engine can honour it.
+    const conditional = PROCESS.replace(
+      '<bpmn:exclusiveGateway id="decision" default="to_rejected"/>',
+      '<bpmn:parallelGateway id="decision"/>',
+    )
+    const res = await t.app.http.inject({
+      method: 'PUT',
+      url: `/api/v1/catalog/items/${drafted.id}/versions/1/process`,
+      headers: editor,
+      payload: { processXml: conditional },
+    })
+    const body = expectProblem(res, res.statusCode, 'CATALOG_PROCESS_INVALID')
+    expect(res.statusCode).toBeGreaterThanOrEqual(400)
+    expect(body.errors).toContainEqual(
+      expect.objectContaining({ pointer: '/processXml#decision', code: 'condition_ignored' }),
+    )
+  })
 
   it('approves on timeout at the end of the next working day, and fires once', async () => {
     const applicant = (await signInPerson(t.app, 0)).accessToken

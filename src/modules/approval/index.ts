@@ -1,6 +1,8 @@
 import type { FastifyRequest } from 'fastify'
 import type { Actor } from '../../platform/auth/principal.js'
+import type { FieldError } from '../../platform/errors.js'
 import type { JobRunner } from '../../platform/jobs/job-runner.js'
+import { compileProcess } from './engine/index.js'
 import type { ApprovalDeps } from './approval.deps.js'
 import './approval.errors.js'
 import { approvalRoutes } from './approval.routes.js'
@@ -21,6 +23,11 @@ import { createApprovalCopies } from './migrations/2026-11-29T1810-create-approv
 
 export type { ApprovalDeps, CatalogPort, PartyDirectory } from './approval.deps.js'
 export type { ServiceHandler } from './background.service.js'
+/** The engine's check of a BPMN document: [] when it can run it, else the problems. */
+export async function checkRunnableProcess(xml: string): Promise<FieldError[]> {
+  const compiled = await compileProcess(xml)
+  return compiled.ok ? [] : compiled.errors
+}
 /** Derives the installation's SM2 licence-signing key from seed material. */
 export { signingKeyFromSeed } from './licence-key.js'
 

@@ -1,3 +1,4 @@
+import type { FieldError } from '../../platform/errors.js'
 import type { AuditTrail } from '../../platform/audit/audit-trail.js'
 import type { Guard } from '../../platform/auth/guard.js'
 import type { Clock } from '../../platform/clock.js'
@@ -11,12 +12,19 @@ export interface DepartmentDirectory {
   findById(id: string): Promise<DepartmentRef | null>
 }
 
+/**
+ * The process engine's own check of a BPMN document (provided by the approval module), so the
+ * catalogue never accepts a process the engine cannot run. Returns the problems, [] when sound.
+ */
+export type ProcessChecker = (xml: string) => Promise<FieldError[]>
+
 export interface CatalogDeps {
   db: RootDb
   clock: Clock
   audit: AuditTrail
   guard: Guard
   departments: DepartmentDirectory
+  checkProcess?: ProcessChecker
 }
 
 export const catalogDb = (deps: CatalogDeps) => moduleDb<CatalogTables>(deps.db)

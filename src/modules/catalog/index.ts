@@ -7,7 +7,7 @@ import { createItemReadService } from './item-read.service.js'
 import { createItemService } from './item.service.js'
 import { createCatalogTables } from './migrations/2026-11-29T1320-create-catalog-tables.js'
 
-export type { CatalogDeps, DepartmentDirectory } from './catalog.deps.js'
+export type { CatalogDeps, DepartmentDirectory, ProcessChecker } from './catalog.deps.js'
 export type { BundleContent, ItemContent } from './catalog.schema.js'
 export type { PublishedDefinition } from './item-read.service.js'
 import './catalog.errors.js'

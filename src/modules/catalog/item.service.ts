@@ -156,6 +156,9 @@ export function createItemService(
       if (row.state !== 'draft') throw notEditable(row)
       const checked = await checkProcessDefinition(xml)
       if (!checked.ok) throw new DomainError('CATALOG_PROCESS_INVALID', {}, checked.errors)
+      const engineErrors = (await deps.checkProcess?.(xml)) ?? []
+      if (engineErrors.length > 0)
+        throw new DomainError('CATALOG_PROCESS_INVALID', {}, engineErrors)
       const now = deps.clock.now().toISOString()
       await db.transaction().execute(async (trx) => {
         if (
