@@ -77,6 +77,36 @@ describe.each(testDialects())('electronic licences (%s)', (dialect) => {
     expectProblem(await verify('identifier=NOT-A-LICENCE'), 404, 'APPROVAL_LICENCE_NOT_FOUND')
   })
 
+  it('lets the issuing department revoke it, and verification then says so', async () => {
+    const clerk = await signInStaff(t.app, 'market.li')
+    const approver = await signInStaff(t.app, 'market.zhou')
+    const other = await signInStaff(t.app, 'tax.yang')
+    const end = (token: string, body: object) =>
+      api().call('POST', `/licences/${licence.identifier}/end`, token, body)
+    expectProblem(
+      await end(clerk, { how: 'revoke', reason: '虚假登记' }),
+      403,
+      'PLATFORM_FORBIDDEN',
+    )
+    expectProblem(
+      await end(other, { how: 'revoke', reason: '虚假登记' }),
+      403,
+      'PLATFORM_FORBIDDEN',
+    )
+    expect(
+      expectOk<Licence>(await end(approver, { how: 'revoke', reason: '提交虚假材料取得登记' }))
+        .status,
+    ).toBe('revoked')
+    expectProblem(
+      await end(approver, { how: 'cancel', reason: '再次' }),
+      409,
+      'APPROVAL_ACTION_NOT_ALLOWED',
+    )
+    const after = expectOk<Licence>(await verify(`identifier=${licence.identifier}`))
+    expect(after.status).toBe('revoked')
+    expect(after.signatureValid).toBe(true)
+  })
+
   it('shows a licence altered in the database as no longer validly signed', async () => {
     await sql`update approval_licences set metadata_json = replace(metadata_json, '营业执照', '营业执照（副本）')
       where identifier = ${licence.identifier}`.execute(t.app.database.db)

@@ -463,6 +463,24 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<ApprovalRouteOptions> = a
     },
     (req) => o.licences.verify(req.query),
   )
+  app.post(
+    '/licences/:identifier/end',
+    {
+      config: { access: { action: 'application.task.decide' } },
+      schema: {
+        tags,
+        summary: '吊销 (revoke) 或注销 (cancel) 电子证照（发证部门）End a licence',
+        params: Type.Object({ identifier: Type.String({ minLength: 1, maxLength: 80 }) }),
+        body: Type.Object({
+          how: Type.Union([Type.Literal('revoke'), Type.Literal('cancel')]),
+          reason: Type.String({ minLength: 1, maxLength: 2000 }),
+        }),
+        response: { 200: LicenceView },
+      },
+    },
+    (req) =>
+      o.licences.endLicence(o.actorOf(req), req.params.identifier, req.body.how, req.body.reason),
+  )
   app.get(
     '/licences',
     {

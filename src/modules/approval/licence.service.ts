@@ -214,6 +214,44 @@ export function createLicenceService(deps: ApprovalDeps, sessions: CaseSessions)
       }
     },
 
+    /**
+     * 吊销/撤销 (revoke) or 注销 (cancel) by the issuing department's approver, with the reason; the
+     * signature stays valid, the status says the licence no longer stands.
+     */
+    async endLicence(actor: Actor, identifier: string, how: 'revoke' | 'cancel', reason: string) {
+      const row = await db
+        .selectFrom('approval_licences')
+        .selectAll()
+        .where('identifier', '=', identifier)
+        .executeTakeFirst()
+      if (!row) throw new DomainError('APPROVAL_LICENCE_NOT_FOUND')
+      deps.guard.require(actor, 'application.task.decide', {
+        type: 'licence',
+        id: row.id,
+        departmentId: row.issuer_department_id,
+      })
+      if (row.revoked_at || row.cancelled_at)
+        throw new DomainError('APPROVAL_ACTION_NOT_ALLOWED', {
+          reasonZh: '证照已被吊销或注销',
+          reason: 'the licence was already revoked or cancelled',
+        })
+      const at = deps.clock.now().toISOString()
+      const change = how === 'revoke' ? { revoked_at: at } : { cancelled_at: at }
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('approval_licences')
+          .set({ ...change, updated_at: at })
+          .where('id', '=', row.id)
+          .execute()
+        await deps.audit.record(trx, actor, {
+          action: how === 'revoke' ? 'approval.licence.revoked' : 'approval.licence.cancelled',
+          subject: { type: 'licence', id: row.id },
+          after: { identifier, reason },
+        })
+      })
+      return publicView({ ...row, ...change, updated_at: at })
+    },
+
     /** The licences a person holds, or an enterprise they act for (免提交 reuse). */
     async listHeld(actor: Actor, enterpriseId?: string) {
       const principal = deps.guard.require(actor, 'application.read', {
