@@ -18,11 +18,27 @@ export interface Guard {
   mayPerform(principal: Principal, action: string): boolean
 }
 
+const DECISIONS_KEPT = 20_000
+
 export function createGuard(authorizer: Authorizer): Guard {
+  // The generated policies read only the principal's kind and grants, the action, the resource's
+  // department and whether the principal owns it (see authz/policies.ts), so a decision is a
+  // pure function of that key and is kept: Cedar costs ~70–150 µs a call, the key ~1 µs.
+  const decisions = new Map<string, boolean>()
   const allows = (actor: Actor, action: Action, resource: AuthzResource): boolean => {
     const principal = actor.principal
     if (!principal) return false
-    return authorizer.authorize({ principal: toAuthz(principal), action, resource }).allowed
+    const key = decisionKey(principal, action, resource)
+    const known = decisions.get(key)
+    if (known !== undefined) return known
+    const allowed = authorizer.authorize({
+      principal: toAuthz(principal),
+      action,
+      resource,
+    }).allowed
+    if (decisions.size >= DECISIONS_KEPT) decisions.delete(decisions.keys().next().value ?? key)
+    decisions.set(key, allowed)
+    return allowed
   }
   return {
     allows,
@@ -40,6 +56,17 @@ export function createGuard(authorizer: Authorizer): Guard {
       )
     },
   }
+}
+
+function decisionKey(principal: Principal, action: Action, resource: AuthzResource): string {
+  const grants = principal.assignments.map((a) => `${a.role}@${a.departmentId ?? ''}`).sort()
+  const owner =
+    resource.ownerId === undefined || resource.ownerId === null
+      ? '-'
+      : resource.ownerId === principal.id
+        ? 'self'
+        : 'other'
+  return `${principal.kind}|${grants.join(',')}|${action}|${resource.departmentId ?? '-'}|${owner}`
 }
 
 function toAuthz(principal: Principal) {
