@@ -11,6 +11,31 @@ import type {
 
 type Db = Kysely<ApprovalTables> | Transaction<ApprovalTables>
 const ACTION_CHUNK = 50
+const APPLICATION_HEAD = [
+  'id',
+  'case_number',
+  'kind',
+  'subject_code',
+  'name_zh',
+  'name_en',
+  'applicant_id',
+  'enterprise_id',
+  'channel',
+  'status',
+  'submitted_at',
+] as const
+const CASE_HEAD = [
+  'id',
+  'case_number',
+  'implementation_code',
+  'name_zh',
+  'name_en',
+  'department_id',
+  'status',
+  'promised_days',
+  'statutory_days',
+  'finished_at',
+] as const
 
 /** The only place with queries on the approval tables. */
 export const approvalStore = {
@@ -42,6 +67,20 @@ export const approvalStore = {
       .selectAll()
       .where((eb) => eb.or([eb('id', '=', idOrNumber), eb('case_number', '=', idOrNumber)]))
       .executeTakeFirst(),
+  /** The application without its form: what a status read needs. */
+  findApplicationHead: (db: Db, idOrNumber: string) =>
+    db
+      .selectFrom('approval_applications')
+      .select(APPLICATION_HEAD)
+      .where((eb) => eb.or([eb('id', '=', idOrNumber), eb('case_number', '=', idOrNumber)]))
+      .executeTakeFirst(),
+  listCaseHeads: (db: Db, applicationId: string) =>
+    db
+      .selectFrom('approval_cases')
+      .select(CASE_HEAD)
+      .where('application_id', '=', applicationId)
+      .orderBy('case_number')
+      .execute(),
   listApplicationsOf: (db: Db, applicantId: string, limit: number, offset: number) =>
     db
       .selectFrom('approval_applications')

@@ -1,8 +1,12 @@
 import { mkdirSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
 import SQLite from 'better-sqlite3'
 import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase } from 'kysely'
 import pg from 'pg'
+import { startCheckpointWorker } from './checkpoint-worker.js'
+
+const require = createRequire(import.meta.url)
 
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -44,14 +48,22 @@ function openSqlite(path: string): Database {
   const db: RootDb = new Kysely({
     dialect: new SqliteDialect({ database: withStatementCache(raw) }),
   })
+  const here = () => {
+    const rows = raw.pragma('wal_checkpoint(PASSIVE)') as Array<{ checkpointed: number }>
+    return rows[0]?.checkpointed ?? 0
+  }
+  // A file database checkpoints from a worker thread, off the event loop; memory has no WAL.
+  const worker =
+    path === ':memory:' ? null : startCheckpointWorker(path, require.resolve('better-sqlite3'))
   return {
     db,
     dialect: 'sqlite',
-    async checkpoint() {
-      const rows = raw.pragma('wal_checkpoint(PASSIVE)') as Array<{ checkpointed: number }>
-      return rows[0]?.checkpointed ?? 0
+    checkpoint: async () => (worker ? worker.checkpoint() : here()),
+    async close() {
+      await worker?.close().catch(() => undefined)
+      here()
+      await db.destroy()
     },
-    close: () => db.destroy(),
   }
 }
 
