@@ -1,4 +1,5 @@
 import { benchAuthz, type BenchRow } from './authz.js'
+import { benchCore } from './core.js'
 import { benchGovernance } from './governance.js'
 import { benchKernel } from './kernel.js'
 
@@ -7,6 +8,7 @@ type Bench = (emit: (row: BenchRow) => void) => Promise<void>
 const BENCHES: Record<string, Bench> = {
   kernel: benchKernel,
   governance: benchGovernance,
+  core: benchCore,
   authz: async (emit) => {
     for (const row of await benchAuthz()) emit(row)
   },

@@ -124,7 +124,8 @@ async function onSqlite(): Promise<BenchRow[]> {
   }
 }
 
-async function admin(url: string, statement: string): Promise<void> {
+/** Runs one statement (create/drop database) on the admin connection. */
+export async function admin(url: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {

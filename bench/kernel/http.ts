@@ -20,14 +20,22 @@ function log(line: string): void {
   process.stderr.write(`kernel/http: ${line}\n`)
 }
 
-/** Runs bench/kernel/load.ts as a separate process and parses its one-line result. */
-async function load(url: string, headers: Record<string, string> = {}): Promise<LoadResult> {
+/**
+ * Runs bench/kernel/load.ts as a separate process and parses its one-line result. `options`
+ * overrides the defaults (50 connections, `BENCH_SECONDS`, 2 s warm-up, GET).
+ */
+export async function load(
+  url: string,
+  headers: Record<string, string> = {},
+  options: Partial<Omit<LoadSpec, 'url' | 'headers'>> = {},
+): Promise<LoadResult> {
   const spec: LoadSpec = {
     url,
     connections: CONNECTIONS,
     seconds: seconds(),
     warmupSeconds: WARMUP_SECONDS,
     headers,
+    ...options,
   }
   const args = [JSON.stringify(spec)]
   const child = startTs('load', 'bench/kernel/load.ts', args, { captureStdout: true })
@@ -36,7 +44,8 @@ async function load(url: string, headers: Record<string, string> = {}): Promise<
   return JSON.parse(stdout.trim().split('\n').pop() ?? '') as LoadResult
 }
 
-async function measurePeer(): Promise<LoadResult> {
+/** The bare Fastify hello-world, loaded the same way (50 connections). */
+export async function measurePeer(): Promise<LoadResult> {
   const port = await freePort()
   const server = startTs('bare', 'bench/kernel/bare-server.ts', [String(port)])
   try {
@@ -49,7 +58,7 @@ async function measurePeer(): Promise<LoadResult> {
 }
 
 /** The environment for the real server: embedded SQLite in a fresh directory, demo on. */
-function serverEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
+export function serverEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env }
   for (const name of ['DATABASE_URL', 'TONGBAN_DATABASE_URL', 'TONGBAN_SQLITE_PATH', 'NODE_ENV']) {
     delete env[name]
@@ -65,7 +74,7 @@ function serverEnv(dataDir: string, port: number): NodeJS.ProcessEnv {
   }
 }
 
-async function call<T>(base: string, path: string, body?: unknown): Promise<T> {
+export async function call<T>(base: string, path: string, body?: unknown): Promise<T> {
   const json = { 'content-type': 'application/json' }
   const init: RequestInit =
     body === undefined ? {} : { method: 'POST', headers: json, body: JSON.stringify(body) }
@@ -76,9 +85,9 @@ async function call<T>(base: string, path: string, body?: unknown): Promise<T> {
 }
 
 /** Signs a demo citizen in through the API (password, then the SMS code from the demo outbox). */
-async function signIn(base: string): Promise<string> {
-  const person = DEMO_PERSONS[0]
-  if (!person) throw new Error('no demo persons')
+export async function signIn(base: string, index = 0): Promise<string> {
+  const person = DEMO_PERSONS[index]
+  if (!person) throw new Error(`no demo person ${index}`)
   const { challengeId } = await call<{ challengeId: string }>(base, '/api/v1/auth/sign-in', {
     kind: 'person',
     identifier: person.idNumber,

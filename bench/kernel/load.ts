@@ -12,6 +12,9 @@ export interface LoadSpec {
   seconds: number
   warmupSeconds: number
   headers?: Record<string, string>
+  /** GET unless set; `body` is sent as is (set a content-type header with it). */
+  method?: 'GET' | 'POST'
+  body?: string
 }
 
 /** The part of autocannon's result the kernel benchmark reads. */
@@ -29,6 +32,8 @@ interface AutocannonOptions {
   connections: number
   duration: number
   headers?: Record<string, string>
+  method?: string
+  body?: string
 }
 
 // autocannon ships no type declarations; this is the slice of its API used here.
@@ -39,7 +44,13 @@ const autocannon = require('autocannon') as Autocannon
 
 async function main(): Promise<void> {
   const spec = JSON.parse(process.argv[2] ?? '') as LoadSpec
-  const base = { url: spec.url, connections: spec.connections, headers: spec.headers ?? {} }
+  const base: Omit<AutocannonOptions, 'duration'> = {
+    url: spec.url,
+    connections: spec.connections,
+    headers: spec.headers ?? {},
+    ...(spec.method ? { method: spec.method } : {}),
+    ...(spec.body === undefined ? {} : { body: spec.body }),
+  }
   if (spec.warmupSeconds > 0) await autocannon({ ...base, duration: spec.warmupSeconds })
   const result = await autocannon({ ...base, duration: spec.seconds })
   process.stdout.write(`${JSON.stringify(result)}\n`)
