@@ -89,9 +89,9 @@ export function createApplicationService(deps: ApprovalDeps, sessions: CaseSessi
   return {
     /** The status read (the busiest): two narrow queries, no form. */
     async get(actor: Actor, idOrNumber: string) {
-      const application = await approvalStore.findApplicationHead(db, idOrNumber)
+      const application = await approvalStore.findApplicationHead(db, deps.dialect, idOrNumber)
       if (!application) throw new DomainError('APPROVAL_APPLICATION_NOT_FOUND')
-      const cases = await approvalStore.listCaseHeads(db, application.id)
+      const cases = await approvalStore.listCaseHeads(db, deps.dialect, application.id)
       mayRead(actor, application, cases)
       return toView(application, cases)
     },

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction, type Updateable } from 'kysely'
+import { CompiledQuery, sql, type Kysely, type Transaction, type Updateable } from 'kysely'
 import type { DialectName } from '../../platform/db/database.js'
 import type {
   ApplicationRow,
@@ -36,6 +36,16 @@ const CASE_HEAD = [
   'statutory_days',
   'finished_at',
 ] as const
+type ApplicationHeadRow = Pick<ApplicationRow, (typeof APPLICATION_HEAD)[number]>
+type CaseHeadRow = Pick<CaseRow, (typeof CASE_HEAD)[number]>
+const HEAD_SQL = {
+  sqlite: `select ${APPLICATION_HEAD.join(', ')} from approval_applications where id = ? or case_number = ?`,
+  postgres: `select ${APPLICATION_HEAD.join(', ')} from approval_applications where id = $1 or case_number = $2`,
+}
+const CASES_SQL = {
+  sqlite: `select ${CASE_HEAD.join(', ')} from approval_cases where application_id = ? order by case_number`,
+  postgres: `select ${CASE_HEAD.join(', ')} from approval_cases where application_id = $1 order by case_number`,
+}
 
 /** The only place with queries on the approval tables. */
 export const approvalStore = {
@@ -67,20 +77,18 @@ export const approvalStore = {
       .selectAll()
       .where((eb) => eb.or([eb('id', '=', idOrNumber), eb('case_number', '=', idOrNumber)]))
       .executeTakeFirst(),
-  /** The application without its form: what a status read needs. */
-  findApplicationHead: (db: Db, idOrNumber: string) =>
-    db
-      .selectFrom('approval_applications')
-      .select(APPLICATION_HEAD)
-      .where((eb) => eb.or([eb('id', '=', idOrNumber), eb('case_number', '=', idOrNumber)]))
-      .executeTakeFirst(),
-  listCaseHeads: (db: Db, applicationId: string) =>
-    db
-      .selectFrom('approval_cases')
-      .select(CASE_HEAD)
-      .where('application_id', '=', applicationId)
-      .orderBy('case_number')
-      .execute(),
+  /**
+   * The application without its form: what a status read needs. Precompiled (the busiest read;
+   * building the query was a visible share of it), the same text on both dialects but `$n`.
+   */
+  async findApplicationHead(db: Db, dialect: DialectName, idOrNumber: string) {
+    const query = CompiledQuery.raw(HEAD_SQL[dialect], [idOrNumber, idOrNumber])
+    return (await db.executeQuery<ApplicationHeadRow>(query)).rows[0]
+  },
+  async listCaseHeads(db: Db, dialect: DialectName, applicationId: string) {
+    const query = CompiledQuery.raw(CASES_SQL[dialect], [applicationId])
+    return (await db.executeQuery<CaseHeadRow>(query)).rows
+  },
   listApplicationsOf: (db: Db, applicantId: string, limit: number, offset: number) =>
     db
       .selectFrom('approval_applications')
