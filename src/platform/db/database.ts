@@ -58,7 +58,12 @@ function openSqlite(path: string): Database {
   return {
     db,
     dialect: 'sqlite',
-    checkpoint: async () => (worker ? worker.checkpoint() : here()),
+    // The worker copies the bulk; the few frames written meanwhile are then copied here, so the
+    // WAL is fully checkpointed and the next writer starts it over instead of growing it.
+    async checkpoint() {
+      if (worker) await worker.checkpoint()
+      return here()
+    },
     async close() {
       await worker?.close().catch(() => undefined)
       here()
