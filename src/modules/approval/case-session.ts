@@ -68,7 +68,7 @@ export function createCaseSessions(
     const result = advance(session.model, session.state, command, context())
     if (!result.ok) throw engineErrorToDomain(result.error)
     session.engine.push(...result.events)
-    session.state = foldInstance(result.events, session.state)
+    session.state = result.state
     for (const event of result.events)
       session.pending.push(toActionRow(session.row, 'engine', event, actor))
     await projectTasks(trx, session, result.events)

@@ -13,7 +13,9 @@ import { claim, complete, reassign, resolve } from './task-commands.js'
 import { fireTimer } from './timers.js'
 import { normaliseVariables } from './variables.js'
 
-export type AdvanceResult = { ok: true; events: EngineEvent[] } | { ok: false; error: EngineError }
+/** `state` is the state after the events: what `foldInstance(events, state)` would rebuild. */
+export type AdvanceResult =
+  { ok: true; events: EngineEvent[]; state: InstanceState } | { ok: false; error: EngineError }
 
 /**
  * Applies one command to an instance: returns the events to append (the caller stores them and
@@ -40,7 +42,7 @@ export function advance(
     if (!(error instanceof ModelMismatchError)) throw error
     return { ok: false, error: engineError('model_mismatch', error.nodeId) }
   }
-  return { ok: true, events: draft.events }
+  return { ok: true, events: draft.events, state: draft.state }
 }
 
 function dispatch(draft: Draft, command: EngineCommand): EngineError | null {

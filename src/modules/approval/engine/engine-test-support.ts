@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util'
 /** Small BPMN builders and a deterministic harness for the engine's tests. */
 import { advance, type AdvanceResult } from './advance.js'
 import type { EngineCommand } from './engine-commands.js'
@@ -129,7 +130,11 @@ export class Harness {
     const result = advance(this.model, this.state, command, this.context())
     if (result.ok) {
       this.events.push(...result.events)
-      this.state = foldInstance(result.events, this.state)
+      const folded = foldInstance(result.events, this.state)
+      // Callers keep `result.state` instead of folding again: it must be exactly the fold.
+      if (!isDeepStrictEqual(result.state, folded))
+        throw new Error('advance returned a state that differs from folding its events')
+      this.state = folded
     }
     return result
   }
