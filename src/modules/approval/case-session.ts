@@ -32,6 +32,15 @@ export interface CaseSession {
   pending: NewActionRow[]
 }
 
+interface Snapshot {
+  version: number
+  engine: EngineEvent[]
+  caseActions: CaseAction[]
+  state: InstanceState
+}
+
+const SNAPSHOTS_KEPT = 20_000
+
 export const SERVICE_JOB = 'approval.service-task'
 export const TIMER_JOB = 'approval.timer'
 export const RATING_DEFAULT_JOB = 'approval.rating-default'
@@ -51,10 +60,28 @@ export function createCaseSessions(
     }
   }
 
+  // The folded log of recently stepped cases, by case and version. Only committed steps are
+  // remembered (`remember` is called after the transaction), and a step from any other path or
+  // instance moves the version, so a remembered log is used only while it is still the truth.
+  const snapshots = new Map<string, Snapshot>()
+
   async function open(trx: Trx, row: CaseRow): Promise<CaseSession> {
     const model = await modelOf(row, trx)
+    const known = snapshots.get(row.id)
+    if (known && known.version === row.version) {
+      const { engine, caseActions, state } = known
+      return { row, model, engine: [...engine], caseActions: [...caseActions], state, pending: [] }
+    }
     const { engine, caseActions } = readLog(await approvalStore.listActionsOfCase(trx, row.id))
     return { row, model, engine, caseActions, state: foldInstance(engine), pending: [] }
+  }
+
+  /** After the step's transaction committed: its case log may be used by the next step. */
+  function remember(session: CaseSession): void {
+    const { row, engine, caseActions, state } = session
+    if (snapshots.size >= SNAPSHOTS_KEPT) snapshots.delete(snapshots.keys().next().value ?? row.id)
+    snapshots.delete(row.id)
+    snapshots.set(row.id, { version: row.version, engine, caseActions, state })
   }
 
   async function load(trx: Trx, caseId: string): Promise<CaseSession> {
@@ -137,7 +164,7 @@ export function createCaseSessions(
     }
   }
 
-  return { open, load, run, note, facts, commit }
+  return { open, load, run, note, facts, commit, remember }
 }
 
 export type CaseSessions = ReturnType<typeof createCaseSessions>

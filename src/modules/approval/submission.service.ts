@@ -8,7 +8,7 @@ import { approvalDb, type ApprovalDeps } from './approval.deps.js'
 import { approvalStore } from './approval.store.js'
 import type { ApplicationRow, ApprovalTables, CaseRow } from './approval.tables.js'
 import { applicationNumber, caseNumber } from './case-number.js'
-import type { CaseSessions } from './case-session.js'
+import type { CaseSession, CaseSessions } from './case-session.js'
 import { applicationStatus, type CaseStatus } from './case-status.js'
 import { applicableMembers, createFormChecker, projectMemberForm } from './form-merge.js'
 
@@ -148,7 +148,8 @@ export function createSubmissionService(deps: ApprovalDeps, sessions: CaseSessio
       const { name, version, members } = await membersOf(input)
       const now = deps.clock.now()
       const at = now.toISOString()
-      return db.transaction().execute(async (trx) => {
+      const started: CaseSession[] = []
+      const submitted = await db.transaction().execute(async (trx) => {
         const serial = await approvalStore.nextSerial(trx, deps.dialect)
         const number = applicationNumber(deps.regionCode, toShanghaiDate(now), serial)
         const application: ApplicationRow = {
@@ -174,7 +175,9 @@ export function createSubmissionService(deps: ApprovalDeps, sessions: CaseSessio
         const statuses: CaseStatus[] = []
         for (const [index, member] of members.entries()) {
           const row = caseRow(application, member, caseNumber(number, index + 1), at)
-          statuses.push(await startCase(trx, row, member.form, actor))
+          const session = await startCase(trx, row, member.form, actor)
+          started.push(session)
+          statuses.push(session.row.status as CaseStatus)
         }
         await approvalStore.updateApplication(trx, application.id, {
           status: applicationStatus(statuses),
@@ -194,6 +197,8 @@ export function createSubmissionService(deps: ApprovalDeps, sessions: CaseSessio
         })
         return { id: application.id, caseNumber: number }
       })
+      for (const session of started) sessions.remember(session)
+      return submitted
     },
   }
 
@@ -207,7 +212,8 @@ export function createSubmissionService(deps: ApprovalDeps, sessions: CaseSessio
     const session = await sessions.open(trx, row)
     sessions.note(session, { type: 'case.submitted', at: row.created_at }, actor)
     await sessions.run(trx, session, { type: 'start', variables: form }, actor)
-    return (await sessions.commit(trx, session)).status
+    await sessions.commit(trx, session)
+    return session
   }
 }
 

@@ -52,7 +52,7 @@ export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions) {
     work: (trx: Trx, session: CaseSession, principal: Principal) => Promise<unknown>,
   ) {
     const { task, principal } = await authorise(actor, taskId)
-    return db.transaction().execute(async (trx) => {
+    const { output, session } = await db.transaction().execute(async (trx) => {
       const session = await sessions.load(trx, task.case_id)
       const detail = await work(trx, session, principal)
       const facts = await sessions.commit(trx, session)
@@ -62,8 +62,10 @@ export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions) {
         subject: { type: 'case', id: session.row.id },
         after: { taskId, status: facts.status, ...(detail ?? {}) },
       })
-      return { caseId: session.row.id, taskId, status: facts.status }
+      return { output: { caseId: session.row.id, taskId, status: facts.status }, session }
     })
+    sessions.remember(session)
+    return output
   }
 
   /** A hand-over target must hold the task's role in the task's department. */
