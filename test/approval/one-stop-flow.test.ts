@@ -103,5 +103,16 @@ describe.each(testDialects())('企业开办 one-stop flow (%s)', (dialect) => {
       expect(clock?.promised.deadline.known).toBe(true)
       expect(clock?.decidedOnTime.promised).toBe(true)
     }
+    const joint = expectOk<{
+      clock: {
+        state: string
+        statutory: { limitDays: number }
+        decidedOnTime: { statutory: boolean }
+      } | null
+    }>(await api().call('GET', `/applications/${id}/joint-clock`, applicant))
+    // 联合办理: 45 working days for the whole bundle, met.
+    expect(joint.clock?.statutory.limitDays).toBe(45)
+    expect(joint.clock?.state).toBe('stopped')
+    expect(joint.clock?.decidedOnTime.statutory).toBe(true)
   })
 })

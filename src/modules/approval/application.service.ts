@@ -5,7 +5,8 @@ import { approvalDb, type ApprovalDeps } from './approval.deps.js'
 import { approvalStore } from './approval.store.js'
 import type { ApplicationRow, ApprovalTables, CaseRow } from './approval.tables.js'
 import { settleApplication } from './application-settle.js'
-import { caseClock } from './case-clock.js'
+import { caseClock, clockEventsOf, jointClockEvents } from './case-clock.js'
+import { DECISION_LIMITS, computeClock } from './sla/index.js'
 import { readLog } from './case-log.js'
 import type { CaseSessions } from './case-session.js'
 import { mergeCorrections } from './case-status.js'
@@ -154,6 +155,39 @@ export function createApplicationService(deps: ApprovalDeps, sessions: CaseSessi
           }
         }),
       )
+    },
+
+    /** 联合办理: a bundle's joint clock, 45 working days from the first acceptance (+15). */
+    async jointClock(actor: Actor, idOrNumber: string) {
+      const { application, cases } = await readable(actor, idOrNumber)
+      if (application.kind !== 'bundle')
+        throw new DomainError('APPROVAL_ACTION_NOT_ALLOWED', {
+          reasonZh: '单个事项没有联合办理时限',
+          reason: 'a single item has no joint-handling clock',
+        })
+      const perCase = await Promise.all(
+        cases.map(async (c) => {
+          const log = readLog(await approvalStore.listActionsOfCase(db, c.id))
+          return clockEventsOf(log.engine, log.caseActions) ?? []
+        }),
+      )
+      const events = jointClockEvents(perCase.filter((l) => l.length > 0))
+      const { days, extensionDays } = DECISION_LIMITS.joint
+      const result = events
+        ? computeClock({
+            events,
+            promisedDays: days,
+            statutoryDays: days,
+            calendar: deps.calendar(),
+            now: deps.clock.now(),
+            maxExtensionDays: extensionDays,
+          })
+        : null
+      return {
+        applicationId: application.id,
+        clock: result?.ok ? result.view : null,
+        refusal: result && !result.ok ? result.refusal.code : null,
+      }
     },
 
     /** 一次告知: every department's open correction request, merged per field. */

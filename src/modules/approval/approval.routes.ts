@@ -115,6 +115,25 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<ApprovalRouteOptions> = a
     (req) => o.applications.clocks(o.actorOf(req), req.params.id),
   )
   app.get(
+    '/applications/:id/joint-clock',
+    {
+      config: { access: { action: 'application.read' } },
+      schema: {
+        tags,
+        summary: '联合办理时限（45 个工作日，可延长 15 日）Joint-handling clock of a bundle',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            applicationId: Type.String(),
+            clock: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+            refusal: Type.Union([Type.String(), Type.Null()]),
+          }),
+        },
+      },
+    },
+    (req) => o.applications.jointClock(o.actorOf(req), req.params.id),
+  )
+  app.get(
     '/applications/:id/correction-notice',
     {
       config: { access: { action: 'application.read' } },

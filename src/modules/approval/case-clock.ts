@@ -62,3 +62,33 @@ export function caseClock(
   if (!events) return null
   return computeClock({ events, ...limits, calendar, now })
 }
+
+/**
+ * 联合办理: a bundle's joint clock (45 working days, +15 with approval) runs from the first
+ * department's acceptance to the last department's decision. Correction pauses are not
+ * subtracted here, so the joint view errs on the side of less time left.
+ */
+export function jointClockEvents(
+  perCase: ReadonlyArray<readonly ClockEvent[]>,
+): ClockEvent[] | null {
+  if (perCase.length === 0) return null
+  const first = (type: ClockEvent['type'], list: readonly ClockEvent[]) =>
+    list.find((e) => e.type === type)?.at
+  const received = perCase.map((l) => first('received', l)).filter((a): a is string => !!a)
+  const accepted = perCase.map((l) => first('accepted', l)).filter((a): a is string => !!a)
+  const decided = perCase.map((l) => l.find((e) => e.type === 'decided'))
+  const earliest = (list: string[]) => [...list].sort()[0]
+  const events: ClockEvent[] = []
+  const receivedAt = earliest(received)
+  if (!receivedAt) return null
+  events.push({ type: 'received', at: receivedAt })
+  const acceptedAt = earliest(accepted)
+  if (acceptedAt) events.push({ type: 'accepted', at: acceptedAt })
+  if (acceptedAt && decided.every((d) => d !== undefined)) {
+    const last = [...decided].sort((a, b) => (a?.at ?? '').localeCompare(b?.at ?? '')).at(-1)
+    const approvedAny = decided.some((d) => d?.type === 'decided' && d.outcome !== 'refused')
+    if (last)
+      events.push({ type: 'decided', at: last.at, outcome: approvedAny ? 'approved' : 'refused' })
+  }
+  return events
+}
