@@ -1,0 +1,159 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
+import { tags, Page, type ApprovalRouteOptions } from './approval-routes-common.js'
+import { CorrectionBody, DecisionBody, IdParams, StepResult, TaskView } from './approval.schema.js'
+
+/** 部门待办与办理 Department queue and task handling. */
+export const taskRoutes: FastifyPluginAsyncTypebox<ApprovalRouteOptions> = async (app, o) => {
+  app.get(
+    '/tasks',
+    {
+      config: { access: { action: 'application.task.read' } },
+      schema: {
+        tags,
+        summary: '部门待办 Department queue',
+        querystring: Type.Intersect([
+          Page,
+          Type.Object({
+            state: Type.Optional(
+              Type.Union([
+                Type.Literal('open'),
+                Type.Literal('suspended'),
+                Type.Literal('completed'),
+                Type.Literal('cancelled'),
+              ]),
+            ),
+          }),
+        ]),
+        response: { 200: Type.Array(TaskView) },
+      },
+    },
+    (req) => o.tasks.queue(o.actorOf(req), req.query),
+  )
+  app.get(
+    '/tasks/:id',
+    {
+      config: { access: { action: 'application.task.read' } },
+      schema: {
+        tags,
+        summary: '任务详情（按本环节字段权限显示表单）Task with the form as this step may see it',
+        params: IdParams,
+        response: { 200: Type.Record(Type.String(), Type.Unknown()) },
+      },
+    },
+    (req) => o.tasks.detail(o.actorOf(req), req.params.id),
+  )
+  app.post(
+    '/tasks/:id/claim',
+    {
+      config: { access: 'authenticated' },
+      schema: { tags, summary: '签收 Claim', params: IdParams, response: { 200: StepResult } },
+    },
+    (req) => o.tasks.claim(o.actorOf(req), req.params.id),
+  )
+  app.post(
+    '/tasks/:id/decision',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '办理：同意或不同意 Approve or reject',
+        params: IdParams,
+        body: DecisionBody,
+        response: { 200: StepResult },
+      },
+    },
+    (req) => o.tasks.decide(o.actorOf(req), req.params.id, req.body),
+  )
+  app.post(
+    '/tasks/:id/correction',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '要求补正 Ask for corrections',
+        params: IdParams,
+        body: CorrectionBody,
+        response: { 200: StepResult },
+      },
+    },
+    (req) => o.tasks.requestCorrection(o.actorOf(req), req.params.id, req.body),
+  )
+  app.post(
+    '/tasks/:id/hand-over',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '转办 (transfer) 或 委派 (delegate)',
+        params: IdParams,
+        body: Type.Object({
+          mode: Type.Union([Type.Literal('transfer'), Type.Literal('delegate')]),
+          to: Type.String({ minLength: 1, maxLength: 80, description: 'staff id' }),
+        }),
+        response: { 200: StepResult },
+      },
+    },
+    (req) => o.tasks.handOver(o.actorOf(req), req.params.id, req.body.mode, req.body.to),
+  )
+  app.post(
+    '/tasks/:id/resolve',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '委派办结，交回所有人 Give a delegated task back',
+        params: IdParams,
+        response: { 200: StepResult },
+      },
+    },
+    (req) => o.tasks.resolve(o.actorOf(req), req.params.id),
+  )
+  app.post(
+    '/tasks/:id/signers',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '加签 Add a signer before or after this one',
+        params: IdParams,
+        body: Type.Object({
+          signer: Type.String({ minLength: 1, maxLength: 80, description: 'staff id' }),
+          position: Type.Union([Type.Literal('before'), Type.Literal('after')]),
+        }),
+        response: { 200: StepResult },
+      },
+    },
+    (req) => o.tasks.addSigner(o.actorOf(req), req.params.id, req.body.signer, req.body.position),
+  )
+  app.post(
+    '/tasks/:id/remove-signer',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '减签 Remove this (undecided) signer',
+        params: IdParams,
+        response: { 200: StepResult },
+      },
+    },
+    (req) => o.tasks.removeSigner(o.actorOf(req), req.params.id),
+  )
+  app.post(
+    '/tasks/:id/return',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '退回 Return to an earlier step',
+        params: IdParams,
+        body: Type.Object({
+          nodeId: Type.String({ minLength: 1, maxLength: 100 }),
+          reason: Type.String({ minLength: 1, maxLength: 2000 }),
+        }),
+        response: { 200: StepResult },
+      },
+    },
+    (req) => o.tasks.returnTo(o.actorOf(req), req.params.id, req.body.nodeId, req.body.reason),
+  )
+}
