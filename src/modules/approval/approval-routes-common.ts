@@ -7,13 +7,16 @@ import type { MaterialService } from './material.service.js'
 import type { RatingService } from './rating.service.js'
 import type { SlaWatch } from './sla-watch.service.js'
 import type { SubmissionService } from './submission.service.js'
+import type { CaseAdminService } from './case-admin.service.js'
+import type { CopyService } from './copy.service.js'
 import type { TaskService } from './task.service.js'
 
 /** What every approval route file receives from the module. */
 export interface ApprovalRouteOptions {
   submissions: SubmissionService
   applications: ApplicationService
-  tasks: TaskService
+  /** Task handling, case administration and copies, one surface for the routes. */
+  tasks: TaskService & CaseAdminService & CopyService
   licences: LicenceService
   ratings: RatingService
   materials: MaterialService

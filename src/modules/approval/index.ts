@@ -13,6 +13,9 @@ import { createMaterialService } from './material.service.js'
 import { createRatingService } from './rating.service.js'
 import { createSlaWatch, SLA_SCAN_JOB } from './sla-watch.service.js'
 import { createLicenceService } from './licence.service.js'
+import { createCaseAdminService } from './case-admin.service.js'
+import { createCopyService } from './copy.service.js'
+import { createTaskSteps } from './task-steps.js'
 import { createTaskService } from './task.service.js'
 import { createSubmissionService } from './submission.service.js'
 import { createProcessModels } from './process-models.js'
@@ -48,7 +51,12 @@ export function createApprovalModule(deps: ApprovalDeps) {
   const background = createBackgroundWork(deps, sessions)
   const submissions = createSubmissionService(deps, sessions)
   const applications = createApplicationService(deps, sessions)
-  const tasks = createTaskService(deps, sessions)
+  const steps = createTaskSteps(deps, sessions)
+  const tasks = {
+    ...createTaskService(deps, sessions, steps),
+    ...createCaseAdminService(deps, sessions, steps),
+    ...createCopyService(deps, sessions, steps),
+  }
   const licences = createLicenceService(deps, sessions)
   const ratings = createRatingService(deps)
   const materials = createMaterialService(deps, sessions)
