@@ -1,7 +1,9 @@
 import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import type { Actor } from '../../platform/auth/principal.js'
+import type { ApplicationClocks } from './application-clock.service.js'
 import type { ApplicationService } from './application.service.js'
+import type { CorrectionService } from './correction.service.js'
 import type { LicenceService } from './licence.service.js'
 import type { MaterialService } from './material.service.js'
 import type { RatingService } from './rating.service.js'
@@ -14,7 +16,7 @@ import type { TaskService } from './task.service.js'
 /** What every approval route file receives from the module. */
 export interface ApprovalRouteOptions {
   submissions: SubmissionService
-  applications: ApplicationService
+  applications: ApplicationService & ApplicationClocks & CorrectionService
   /** Task handling, case administration and copies, one surface for the routes. */
   tasks: TaskService & CaseAdminService & CopyService
   licences: LicenceService

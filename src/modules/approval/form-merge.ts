@@ -14,7 +14,9 @@ const LIMIT = 500
  * Checks application forms against their (published, immutable) JSON Schema. Validators are
  * compiled once per published version and kept, a bounded number of them.
  */
-export function createFormChecker() {
+export type FormChecker = (key: string, schema: Form, form: unknown) => FieldError[]
+
+export function createFormChecker(): FormChecker {
   const ajv = new Ajv({ allErrors: true, strict: false })
   addFormats.default(ajv)
   const compiled = new Map<string, ValidateFunction>()

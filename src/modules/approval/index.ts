@@ -6,7 +6,11 @@ import { compileProcess } from './engine/index.js'
 import type { ApprovalDeps } from './approval.deps.js'
 import './approval.errors.js'
 import { approvalRoutes } from './approval.routes.js'
+import { createApplicationAccess } from './application-access.js'
+import { createApplicationClocks } from './application-clock.service.js'
 import { createApplicationService } from './application.service.js'
+import { createCorrectionService } from './correction.service.js'
+import { createFormChecker } from './form-merge.js'
 import { createBackgroundWork, type ServiceHandler } from './background.service.js'
 import { createCaseSessions, RATING_DEFAULT_JOB, SERVICE_JOB, TIMER_JOB } from './case-session.js'
 import { createMaterialService } from './material.service.js'
@@ -49,8 +53,15 @@ export function createApprovalModule(deps: ApprovalDeps) {
     models(row.item_id, row.item_version, within),
   )
   const background = createBackgroundWork(deps, sessions)
-  const submissions = createSubmissionService(deps, sessions)
-  const applications = createApplicationService(deps, sessions)
+  // One checker: a bundle's compiled form serves submissions and resubmissions alike.
+  const checkForm = createFormChecker()
+  const submissions = createSubmissionService(deps, sessions, checkForm)
+  const access = createApplicationAccess(deps)
+  const applications = {
+    ...createApplicationService(deps, sessions, access),
+    ...createApplicationClocks(deps, access),
+    ...createCorrectionService(deps, sessions, access, checkForm),
+  }
   const steps = createTaskSteps(deps, sessions)
   const tasks = {
     ...createTaskService(deps, sessions, steps),

@@ -10,7 +10,7 @@ import type { ApplicationRow, ApprovalTables, CaseRow } from './approval.tables.
 import { applicationNumber, caseNumber } from './case-number.js'
 import type { CaseSession, CaseSessions } from './case-session.js'
 import { applicationStatus, type CaseStatus } from './case-status.js'
-import { applicableMembers, createFormChecker, projectMemberForm } from './form-merge.js'
+import { applicableMembers, projectMemberForm, type FormChecker } from './form-merge.js'
 
 export interface SubmitInput {
   kind: 'item' | 'bundle'
@@ -35,9 +35,12 @@ interface Member {
 }
 
 /** Submitting an item or a bundle: one merged form, one case per member, all started at once. */
-export function createSubmissionService(deps: ApprovalDeps, sessions: CaseSessions) {
+export function createSubmissionService(
+  deps: ApprovalDeps,
+  sessions: CaseSessions,
+  checkForm: FormChecker,
+) {
   const db = approvalDb(deps)
-  const checkForm = createFormChecker()
 
   async function membersOf(input: SubmitInput) {
     if (input.kind === 'item') {
