@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from 'uuid'
-import type { Actor } from '../../platform/auth/principal.js'
+import { systemActor, type Actor } from '../../platform/auth/principal.js'
 import { toShanghaiDate } from '../../platform/calendar/index.js'
 import type { RootDb } from '../../platform/db/database.js'
 import { DomainError } from '../../platform/errors.js'
@@ -129,7 +129,7 @@ export function createLicenceService(deps: ApprovalDeps, sessions: CaseSessions)
     sessions.note(
       session,
       { type: 'case.licence_issued', at, licenceId: row.id, identifier },
-      { principal: null, requestId: 'licence', channel: 'system' },
+      systemActor('licence'),
     )
     return {
       licenceId: row.id,
