@@ -78,7 +78,7 @@ export async function buildApp(options: AppOptions) {
     accessTtlSeconds: config.accessTokenTtlSeconds,
     now: () => clock.now(),
   })
-  const audit = createAuditTrail({ db, dialect, clock })
+  const audit = createAuditTrail({ database, clock })
   const guard = createGuard(createAuthorizer())
   const notifier = createOutboxNotifier({ db, clock })
   const queue = createJobQueue({ clock })
@@ -176,6 +176,13 @@ export async function buildApp(options: AppOptions) {
       approval.slaWatch
         .start()
         .catch((err: unknown) => logger.warn({ err }, 'could not schedule the SLA scan'))
+      timers.push(
+        setInterval(
+          () =>
+            void audit.seal().catch((err: unknown) => logger.warn({ err }, 'audit sealing failed')),
+          config.auditSealIntervalMs,
+        ),
+      )
       if (dialect === 'sqlite') {
         timers.push(
           setInterval(() => void checkpointMeasured(database, logger), config.checkpointIntervalMs),
@@ -198,6 +205,8 @@ export async function buildApp(options: AppOptions) {
       try {
         await http.close()
         await runner.stop()
+        // Records written since the last seal are chained now rather than at the next start.
+        await audit.seal().catch((err: unknown) => logger.warn({ err }, 'audit sealing failed'))
         await database.checkpoint().catch(() => 0)
       } finally {
         await database.close()

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pino from 'pino'
 import type { BenchRow } from '../authz.js'
+import { timeOps } from './timed-ops.js'
 import { buildApp } from '../../src/app.js'
 import type { AuditTrail } from '../../src/platform/audit/audit-trail.js'
 import type { Actor } from '../../src/platform/auth/principal.js'
@@ -11,8 +12,8 @@ import { createCatalogModule, type ItemContent } from '../../src/modules/catalog
 import { DEMO_ITEMS } from '../../src/modules/catalog/demo/index.js'
 import { seedDemo } from '../../src/seed-demo.js'
 
-const ROUNDS = 10
-const OPS_PER_ROUND = 300
+const ROUNDS = 20
+const OPS_PER_ROUND = 500
 const TARGET_PCT = 10
 
 const round = (n: number): number => Math.round(n * 100) / 100
@@ -20,6 +21,7 @@ const round = (n: number): number => Math.round(n * 100) / 100
 /** The same services with an audit trail that writes nothing: the peer of the use-case figure. */
 const noAudit: AuditTrail = {
   record: async () => 'none',
+  seal: async () => 0,
   verify: async () => ({ ok: true, checked: 0, firstBad: null }),
 }
 
@@ -69,21 +71,17 @@ export async function benchAuditUseCase(): Promise<BenchRow[]> {
         implementationCode: draft.implementationCode,
         name: { zh: `${base.name.zh}（第${n++}稿）`, en: base.name.en },
       })
-    const timed = async (op: () => Promise<unknown>): Promise<number> => {
-      const started = process.hrtime.bigint()
-      for (let i = 0; i < OPS_PER_ROUND; i++) await op()
-      return Number(process.hrtime.bigint() - started) / 1e9
-    }
+    const seal = () => app.audit.seal()
     const audited = edit(app.catalog.items)
     const plain = edit(silent.items)
-    await timed(plain)
-    await timed(audited)
+    await timeOps(plain, OPS_PER_ROUND)
+    await timeOps(audited, OPS_PER_ROUND, seal)
     let plainSeconds = 0
     let auditedSeconds = 0
     for (let r = 0; r < ROUNDS; r++) {
-      plainSeconds += await timed(plain)
+      plainSeconds += await timeOps(plain, OPS_PER_ROUND)
       await app.database.checkpoint()
-      auditedSeconds += await timed(audited)
+      auditedSeconds += await timeOps(audited, OPS_PER_ROUND, seal)
       await app.database.checkpoint()
     }
     const ratio = plainSeconds / auditedSeconds

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import type { BenchRow } from '../authz.js'
+import { timeOps } from './timed-ops.js'
 import { ALL_MIGRATIONS } from '../../src/app.js'
 import { createAuditTrail } from '../../src/platform/audit/audit-trail.js'
 import { systemActor } from '../../src/platform/auth/principal.js'
@@ -39,7 +40,7 @@ async function measure(database: Database, suffix: string): Promise<BenchRow[]> 
     .addColumn('value', 'text')
     .execute()
   const db = moduleDb<BenchTables>(root)
-  const audit = createAuditTrail({ db: root, dialect, clock: systemClock })
+  const audit = createAuditTrail({ database, clock: systemClock })
   const actor = systemActor('bench')
   let next = 0
 
@@ -64,21 +65,17 @@ async function measure(database: Database, suffix: string): Promise<BenchRow[]> 
       })
     })
   }
-  const timed = async (op: () => Promise<void>, count: number): Promise<number> => {
-    const started = process.hrtime.bigint()
-    for (let i = 0; i < count; i++) await op()
-    return Number(process.hrtime.bigint() - started) / 1e9
-  }
+  const seal = () => audit.seal()
 
-  await timed(plain, WARMUP_OPS)
-  await timed(audited, WARMUP_OPS)
+  await timeOps(plain, WARMUP_OPS)
+  await timeOps(audited, WARMUP_OPS, seal)
   await database.checkpoint()
   let plainSeconds = 0
   let auditedSeconds = 0
   for (let r = 0; r < ROUNDS; r++) {
-    plainSeconds += await timed(plain, OPS_PER_ROUND)
+    plainSeconds += await timeOps(plain, OPS_PER_ROUND)
     await database.checkpoint()
-    auditedSeconds += await timed(audited, OPS_PER_ROUND)
+    auditedSeconds += await timeOps(audited, OPS_PER_ROUND, seal)
     await database.checkpoint()
   }
   const total = ROUNDS * OPS_PER_ROUND

@@ -17,6 +17,8 @@ export interface Config {
   refreshTokenTtlDays: number
   bodyLimitBytes: number
   checkpointIntervalMs: number
+  /** How often committed audit records are sealed onto the SM3 chain (the tamper-evidence window). */
+  auditSealIntervalMs: number
   jobPollMs: number
   /** Sign-in and registration attempts per client address per minute. */
   authRateLimitPerMinute: number
@@ -85,6 +87,7 @@ export function loadConfig(env: Env = process.env): Config {
     refreshTokenTtlDays: int('TONGBAN_REFRESH_TOKEN_TTL_DAYS', 14, 1, 90),
     bodyLimitBytes: int('TONGBAN_BODY_LIMIT_BYTES', 1_048_576, 1024, 52_428_800),
     checkpointIntervalMs: int('TONGBAN_CHECKPOINT_INTERVAL_MS', 2000, 100, 600_000),
+    auditSealIntervalMs: int('TONGBAN_AUDIT_SEAL_INTERVAL_MS', 200, 10, 60_000),
     jobPollMs: int('TONGBAN_JOB_POLL_MS', 500, 10, 60_000),
     authRateLimitPerMinute: int('TONGBAN_AUTH_RATE_LIMIT_PER_MINUTE', 30, 1, 1_000_000),
     demo,

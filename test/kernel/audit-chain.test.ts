@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { SEAL_BATCH } from '../../src/platform/audit/audit-sealer.js'
 import { createAuditTrail } from '../../src/platform/audit/audit-trail.js'
 import { systemActor } from '../../src/platform/auth/principal.js'
 import { createTestApp, type TestApp } from '../support/app.js'
@@ -17,6 +18,8 @@ describe.each(testDialects())('the SM3 hash-chained audit trail (%s)', (dialect)
         }),
       )
     }
+    // Tampering is evident once a record is sealed; the tests below tamper with sealed records.
+    expect(await t.app.audit.seal()).toBe(5)
   })
   afterEach(() => t.dispose())
   const records = () =>
@@ -56,29 +59,39 @@ describe.each(testDialects())('the SM3 hash-chained audit trail (%s)', (dialect)
     })
   })
 
-  it('detects two records swapped in order', async () => {
-    const rows = await records()
+  it('detects two records swapped in chain order', async () => {
+    const rows = await t.app.database.db
+      .selectFrom('platform_audit_records')
+      .select(['seq', 'id', 'chain_pos'])
+      .orderBy('chain_pos')
+      .execute()
     const [a, b] = [rows[1]!, rows[2]!]
+    const move = (from: number | null, to: number | null) =>
+      t.app.database.db
+        .updateTable('platform_audit_records')
+        .set({ chain_pos: to })
+        .where('chain_pos', '=', from)
+        .execute()
+    await move(a.chain_pos, -1)
+    await move(b.chain_pos, a.chain_pos)
+    await move(-1, b.chain_pos)
+    // SQLite walks in `seq` order and meets `a` out of place; PostgreSQL walks in chain order
+    // and meets `b` where `a` should be. Either way the first of the two is named.
+    const { firstBad } = await t.app.audit.verify()
+    expect(firstBad?.reason).toBe('link_broken')
+    expect(firstBad?.id).toBe(dialect === 'sqlite' ? a.id : b.id)
+  })
+
+  it('detects a sealed record taken off the chain to be sealed again', async () => {
+    const third = (await records())[2]!
     await t.app.database.db
       .updateTable('platform_audit_records')
-      .set({ seq: -1 })
-      .where('seq', '=', a.seq)
+      .set({ after_json: '{"n":999}', chain_pos: null, prev_hash: null, hash: null })
+      .where('seq', '=', third.seq)
       .execute()
-    await t.app.database.db
-      .updateTable('platform_audit_records')
-      .set({ seq: a.seq })
-      .where('seq', '=', b.seq)
-      .execute()
-    await t.app.database.db
-      .updateTable('platform_audit_records')
-      .set({ seq: b.seq })
-      .where('seq', '=', -1)
-      .execute()
-    expect((await t.app.audit.verify()).firstBad).toMatchObject({
-      reason: 'link_broken',
-      seq: Number(a.seq),
-      id: b.id,
-    })
+    const result = await t.app.audit.verify()
+    expect(result.ok).toBe(false)
+    expect(result.firstBad?.reason).toMatch(/link_broken|head_mismatch/)
   })
 
   it('detects the newest records cut off the end', async () => {
@@ -109,8 +122,55 @@ describe.each(testDialects())('the SM3 hash-chained audit trail (%s)', (dialect)
     expect(await t.app.audit.verify()).toMatchObject({ ok: true, checked: 6 })
   })
 
+  it('keeps records unsealed but durable until the sealer chains them', async () => {
+    await t.app.database.db.transaction().execute((trx) =>
+      t.app.audit.record(trx, systemActor('late'), {
+        action: 'test.thing.changed',
+        subject: { type: 'thing', id: 't6' },
+      }),
+    )
+    const unsealed = () =>
+      t.app.database.db
+        .selectFrom('platform_audit_records')
+        .select('id')
+        .where('hash', 'is', null)
+        .execute()
+    expect(await unsealed()).toHaveLength(1)
+    expect(await t.app.audit.verify()).toEqual({ ok: true, checked: 6, firstBad: null })
+    expect(await unsealed()).toHaveLength(0)
+    expect(await t.app.audit.seal()).toBe(0)
+  })
+
+  it('seals in batches when many records wait', async () => {
+    const many = SEAL_BATCH + 7
+    await t.app.database.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < many; i++)
+        await t.app.audit.record(trx, systemActor(`bulk-${i}`), {
+          action: 'test.bulk',
+          subject: { type: 'thing', id: `b${i}` },
+        })
+    })
+    expect(await t.app.audit.seal()).toBe(many)
+    expect(await t.app.audit.verify()).toMatchObject({ ok: true, checked: 5 + many })
+  })
+
+  it('two sealers (server and CLI) sealing at once still make one chain', async () => {
+    const other = createAuditTrail({ database: t.app.database, clock: t.app.clock })
+    const writes = Array.from({ length: 30 }, (_, i) =>
+      t.app.database.db.transaction().execute((trx) =>
+        (i % 2 ? other : t.app.audit).record(trx, systemActor(`w${i}`), {
+          action: 'test.two.sealers',
+          subject: { type: 'thing', id: `w${i}` },
+        }),
+      ),
+    )
+    const seals = [t.app.audit.seal(), other.seal(), t.app.audit.seal(), other.seal()]
+    await Promise.all([...writes, ...seals])
+    expect(await other.verify()).toEqual({ ok: true, checked: 35, firstBad: null })
+  })
+
   it('keeps one chain when a second writer (the CLI) appends between two of ours', async () => {
-    const other = createAuditTrail({ db: t.app.database.db, dialect, clock: t.app.clock })
+    const other = createAuditTrail({ database: t.app.database, clock: t.app.clock })
     const write = (trail: typeof other, id: string) =>
       t.app.database.db.transaction().execute((trx) =>
         trail.record(trx, systemActor(id), {

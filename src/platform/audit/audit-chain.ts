@@ -3,7 +3,8 @@ import { sm3Hex } from '../crypto/index.js'
 /** The chain starts from this value, so the first record links to something fixed. */
 export const GENESIS_HASH = '0'.repeat(64)
 
-export interface ChainedFields {
+/** What a record says; the chain adds `prev_hash` when it is sealed. */
+export interface RecordFields {
   id: string
   at: string
   actor_id: string | null
@@ -15,12 +16,15 @@ export interface ChainedFields {
   request_id: string
   before_json: string | null
   after_json: string | null
+}
+
+export interface ChainedFields extends RecordFields {
   prev_hash: string
 }
 
 /** SM3 over the previous hash and the record's canonical JSON (fixed key order). */
 export function chainHash(fields: ChainedFields): string {
-  const canonical = JSON.stringify([
+  return linkHash(fields.prev_hash, [
     fields.id,
     fields.at,
     fields.actor_id,
@@ -33,7 +37,11 @@ export function chainHash(fields: ChainedFields): string {
     fields.before_json,
     fields.after_json,
   ])
-  return sm3Hex(`${fields.prev_hash}\n${canonical}`)
+}
+
+/** The same hash from the fields already in canonical order (the sealer reads rows as arrays). */
+export function linkHash(prevHash: string, canonicalFields: ReadonlyArray<string | null>): string {
+  return sm3Hex(`${prevHash}\n${JSON.stringify(canonicalFields)}`)
 }
 
 export type ChainBreak =

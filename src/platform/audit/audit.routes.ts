@@ -59,9 +59,13 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{
         departmentId: null,
       })
       const limit = req.query.limit ?? 100
+      // The listing shows the chain: records still waiting for the sealer are sealed first, so
+      // nothing recent is missing (and the subject index covers sealed records only).
+      await o.audit.seal()
       let q = db
         .selectFrom('platform_audit_records')
         .selectAll()
+        .where('chain_pos', 'is not', null)
         .where('seq', '>', req.query.afterSeq ?? 0)
         .orderBy('seq')
         .limit(limit)
@@ -79,7 +83,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{
         subjectId: r.subject_id,
         channel: r.channel,
         requestId: r.request_id,
-        hash: r.hash,
+        hash: r.hash ?? '',
         before: r.before_json === null ? null : (JSON.parse(r.before_json) as unknown),
         after: r.after_json === null ? null : (JSON.parse(r.after_json) as unknown),
       }))

@@ -13,8 +13,11 @@ export interface AuditRecordTable {
   request_id: string
   before_json: string | null
   after_json: string | null
-  prev_hash: string
-  hash: string
+  /** Null until the sealer chains the record. */
+  prev_hash: string | null
+  hash: string | null
+  /** Position in the chain, given by the sealer; on SQLite it follows `seq`. */
+  chain_pos: number | null
 }
 
 export interface AuditHeadTable {
@@ -22,6 +25,9 @@ export interface AuditHeadTable {
   /** Id of the record written last; it is missing from the table when the tail was cut. */
   last_id: string
   last_hash: string
+  last_pos: number
+  /** Highest `seq` sealed (SQLite finds the unsealed records after it). */
+  last_seq: number
 }
 
 export interface AuditTables {

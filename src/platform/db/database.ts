@@ -14,9 +14,23 @@ export type DialectName = 'sqlite' | 'postgres'
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the root composes no table types; modules narrow it
 export type RootDb = Kysely<any>
 
+/**
+ * SQLite's cached prepared statements, for the few hot paths that skip the query builder (the
+ * audit write sits on every state change). Only to be used while Kysely holds the connection: inside
+ * one of its transactions or `connection()` callbacks, so no other query interleaves.
+ */
+export interface SqliteStatements {
+  prepare(text: string): SQLite.Statement
+}
+
+/** The driver's entry point, for worker threads that open their own connection. */
+const SQLITE_DRIVER = require.resolve('better-sqlite3')
+
 export interface Database {
   readonly db: RootDb
   readonly dialect: DialectName
+  /** Set on SQLite only. */
+  readonly sqlite: SqliteStatements | null
   /** Runs a passive WAL checkpoint (SQLite); a no-op on PostgreSQL. Returns frames checkpointed. */
   checkpoint(): Promise<number>
   close(): Promise<void>
@@ -45,19 +59,18 @@ function openSqlite(path: string): Database {
   raw.pragma('busy_timeout = 5000')
   // Checkpoints are run deliberately by a scheduled job (DESIGN.md §3), never by a committing writer.
   raw.pragma('wal_autocheckpoint = 0')
-  const db: RootDb = new Kysely({
-    dialect: new SqliteDialect({ database: withStatementCache(raw) }),
-  })
+  const statements = withStatementCache(raw)
+  const db: RootDb = new Kysely({ dialect: new SqliteDialect({ database: statements }) })
   const here = () => {
     const rows = raw.pragma('wal_checkpoint(PASSIVE)') as Array<{ checkpointed: number }>
     return rows[0]?.checkpointed ?? 0
   }
   // A file database checkpoints from a worker thread, off the event loop; memory has no WAL.
-  const worker =
-    path === ':memory:' ? null : startCheckpointWorker(path, require.resolve('better-sqlite3'))
+  const worker = path === ':memory:' ? null : startCheckpointWorker(path, SQLITE_DRIVER)
   return {
     db,
     dialect: 'sqlite',
+    sqlite: statements,
     // The worker copies the bulk; the few frames written meanwhile are then copied here, so the
     // WAL is fully checkpointed and the next writer starts it over instead of growing it.
     async checkpoint() {
@@ -78,7 +91,7 @@ const STATEMENT_CACHE = 500
  * Kysely prepares every query anew; preparing was ~8 % of a loaded server's CPU. Statements are
  * reusable (one connection runs one at a time), so the same SQL text gets the same statement.
  */
-function withStatementCache(raw: SQLite.Database): SqliteDatabase {
+function withStatementCache(raw: SQLite.Database): SqliteDatabase & SqliteStatements {
   const statements = new Map<string, SQLite.Statement>()
   return {
     close: () => raw.close(),
@@ -106,6 +119,7 @@ function openPostgres(url: string, max: number): Database {
   return {
     db,
     dialect: 'postgres',
+    sqlite: null,
     checkpoint: async () => 0,
     close: () => db.destroy(),
   }

@@ -1,0 +1,163 @@
+import { CompiledQuery, type Kysely } from 'kysely'
+import type { Database, RootDb, SqliteStatements } from '../db/database.js'
+import { GENESIS_HASH, linkHash } from './audit-chain.js'
+import { RECORD_COLUMNS } from './audit-writer.js'
+
+/** Records chained per transaction: bounds how long one seal holds the writer lock. */
+export const SEAL_BATCH = 500
+
+/** Where the chain stands: what a batch of links is computed from. */
+interface ChainHead {
+  last_hash: string
+  last_pos: number
+  last_seq: number
+}
+
+/** `[seq, chain_pos, prev_hash, hash]` per record, in chain order. */
+type LinkTuple = [seq: number, pos: number, prev: string, hash: string]
+
+interface ChainedBatch {
+  links: LinkTuple[]
+  head: ChainHead
+  lastId: string
+}
+
+const EMPTY_HEAD: ChainHead = { last_hash: GENESIS_HASH, last_pos: 0, last_seq: 0 }
+
+/** `seq` followed by the record's fields in canonical order. */
+type PendingRow = [seq: number, ...fields: Array<string | null>]
+
+const PENDING = `select seq, ${RECORD_COLUMNS.join(', ')} from platform_audit_records`
+const HEAD = 'select last_hash, last_pos, last_seq from platform_audit_head where id = 1'
+
+/** Chains rows onto the head: the links to write and the new head. */
+function chain(head: ChainHead, rows: PendingRow[]): ChainedBatch {
+  let prev = head.last_hash
+  let pos = Number(head.last_pos)
+  let lastSeq = Number(head.last_seq)
+  const links: LinkTuple[] = []
+  for (const row of rows) {
+    const seq = Number(row[0])
+    const hash = linkHash(prev, row.slice(1) as Array<string | null>)
+    links.push([seq, ++pos, prev, hash])
+    prev = hash
+    if (seq > lastSeq) lastSeq = seq
+  }
+  return {
+    links,
+    head: { last_hash: prev, last_pos: pos, last_seq: lastSeq },
+    lastId: String(rows.at(-1)?.[1] ?? ''),
+  }
+}
+
+/**
+ * Chains committed, unsealed records onto the SM3 chain, oldest first, and moves the head.
+ *
+ * One sealer at a time, across processes. On SQLite `seq` is commit order, so the unsealed
+ * records are exactly those after the head's `last_seq`; their links are computed and then written
+ * in one statement under `begin immediate`, only if the head has not moved meanwhile (another
+ * process sealed first: chain again). Computing the links in a worker thread was tried: the
+ * event loop's share (the write) stayed the same, so the worker did not pay for itself. On
+ * PostgreSQL the head row is locked, and a smaller `seq` can commit later, so the unsealed records
+ * are found through a partial index on `hash is null`. Either way the chain order is `chain_pos`,
+ * given here.
+ */
+export function createAuditSealer(database: Pick<Database, 'db' | 'dialect' | 'sqlite'>) {
+  const { db, sqlite: maybeSqlite } = database
+  if (!maybeSqlite) {
+    const sealOnce = () => db.transaction().execute((trx) => sealPostgres(trx))
+    return { seal: () => sealAll(sealOnce) }
+  }
+  const sqlite = maybeSqlite
+  const onConnection = <T>(work: () => T): Promise<T> =>
+    db.connection().execute(() => Promise.resolve(work()))
+  async function sealOnce(): Promise<number> {
+    for (;;) {
+      const head = await onConnection(() => readHead(sqlite))
+      const batch = await onConnection(() => chainPending(sqlite, head))
+      if (batch.links.length === 0) return 0
+      if (await onConnection(() => writeLinks(sqlite, head, batch))) return batch.links.length
+    }
+  }
+  return { seal: () => sealAll(sealOnce) }
+}
+
+async function sealAll(sealOnce: () => Promise<number>): Promise<number> {
+  let total = 0
+  for (;;) {
+    const sealed = await sealOnce()
+    total += sealed
+    if (sealed < SEAL_BATCH) return total
+  }
+}
+
+function readHead(sqlite: SqliteStatements): ChainHead {
+  return (sqlite.prepare(HEAD).get() as ChainHead | undefined) ?? EMPTY_HEAD
+}
+
+function chainPending(sqlite: SqliteStatements, head: ChainHead): ChainedBatch {
+  const rows = sqlite
+    .prepare(`${PENDING} where seq > ? order by seq limit ${SEAL_BATCH}`)
+    .raw(true)
+    .all(head.last_seq) as PendingRow[]
+  return chain(head, rows)
+}
+
+/** Writes a batch's links in one statement, unless the head moved since they were computed. */
+function writeLinks(sqlite: SqliteStatements, from: ChainHead, batch: ChainedBatch): boolean {
+  sqlite.prepare('begin immediate').run()
+  try {
+    const now = readHead(sqlite)
+    if (now.last_hash !== from.last_hash || Number(now.last_pos) !== Number(from.last_pos)) {
+      sqlite.prepare('rollback').run()
+      return false
+    }
+    sqlite
+      .prepare(
+        `update platform_audit_records set chain_pos = j.value ->> 1, prev_hash = j.value ->> 2,
+           hash = j.value ->> 3
+         from json_each(?) as j where platform_audit_records.seq = j.value ->> 0`,
+      )
+      .run(JSON.stringify(batch.links))
+    sqlite
+      .prepare(
+        'update platform_audit_head set last_hash = ?, last_id = ?, last_pos = ?, last_seq = ? where id = 1',
+      )
+      .run(batch.head.last_hash, batch.lastId, batch.head.last_pos, batch.head.last_seq)
+    sqlite.prepare('commit').run()
+    return true
+  } catch (error) {
+    sqlite.prepare('rollback').run()
+    throw error
+  }
+}
+
+async function sealPostgres(trx: Kysely<unknown> | RootDb): Promise<number> {
+  const head = (await trx.executeQuery<ChainHead>(CompiledQuery.raw(`${HEAD} for update`, [])))
+    .rows[0]
+  const pending = await trx.executeQuery<Record<string, string | number | null>>(
+    CompiledQuery.raw(`${PENDING} where hash is null order by seq limit ${SEAL_BATCH}`, []),
+  )
+  const rows = pending.rows.map(
+    (r) => [Number(r.seq), ...RECORD_COLUMNS.map((c) => r[c] as string | null)] as PendingRow,
+  )
+  if (rows.length === 0) return 0
+  const batch = chain(head ?? EMPTY_HEAD, rows)
+  const column = (i: 0 | 1 | 2 | 3) => batch.links.map((link) => link[i])
+  // One statement for the batch: a round trip per record would cost more than the chaining.
+  await trx.executeQuery(
+    CompiledQuery.raw(
+      `update platform_audit_records r set chain_pos = v.pos, prev_hash = v.prev, hash = v.hash
+       from unnest($1::bigint[], $2::bigint[], $3::text[], $4::text[]) as v(seq, pos, prev, hash)
+       where r.seq = v.seq`,
+      [column(0), column(1), column(2), column(3)],
+    ),
+  )
+  await trx.executeQuery(
+    CompiledQuery.raw(
+      'update platform_audit_head set last_hash = $1, last_id = $2, last_pos = $3, last_seq = $4 where id = 1',
+      [batch.head.last_hash, batch.lastId, batch.head.last_pos, batch.head.last_seq],
+    ),
+  )
+  return rows.length
+}
