@@ -28,7 +28,12 @@ export function startTs(
   args: string[],
   options: ChildOptions = {},
 ): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  // BENCH_CPU_PROF=DIR writes a V8 CPU profile of every child into DIR (read them with
+  // Chrome DevTools or speedscope) — for finding where a figure's time goes.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : []
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', script, ...args], {
     cwd: ROOT,
     env: options.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],

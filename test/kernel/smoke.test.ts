@@ -33,6 +33,23 @@ describe.each(testDialects())('boot from an empty database (%s)', (dialect) => {
     expect((await t.app.http.inject({ url: '/docs' })).statusCode).toBeLessThan(400)
   })
 
+  it('sends the security headers on every answer, errors included', async () => {
+    for (const url of ['/healthz', '/api/v1/no-such-route', '/openapi.json']) {
+      const { headers } = await t.app.http.inject({ url })
+      expect(headers['content-security-policy']).toContain("default-src 'self'")
+      expect(headers['x-content-type-options']).toBe('nosniff')
+      expect(headers['strict-transport-security']).toContain('max-age=')
+      expect(headers['x-frame-options']).toBe('SAMEORIGIN')
+      expect(headers['referrer-policy']).toBe('no-referrer')
+    }
+  })
+
+  it('lets the docs UI set its own content policy over the default one', async () => {
+    const page = await t.app.http.inject({ url: '/docs/' })
+    expect(page.statusCode).toBe(200)
+    expect(page.headers['content-security-policy']).toContain('validator.swagger.io')
+  })
+
   it('keeps the list of unauthenticated routes explicit', () => {
     expect(t.app.http.publicRoutes().sort()).toMatchSnapshot()
   })

@@ -4,7 +4,6 @@ import Fastify, {
   type FastifyReply,
   type FastifyRequest,
 } from 'fastify'
-import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
@@ -19,6 +18,7 @@ import { fieldErrorsFromAjv } from './validation-messages.js'
 import { createValidatorCompiler } from './validator.js'
 import type { Access } from './access.js'
 import { registerIdempotency } from './idempotency.js'
+import { securityHeaders } from './security-headers.js'
 import type { RootDb } from '../db/database.js'
 import type { Clock } from '../clock.js'
 
@@ -73,7 +73,9 @@ export async function createHttpServer(options: HttpServerOptions) {
     if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no access`)
     if (access === 'public') publicRoutes.push(`${String(route.method)} ${route.url}`)
   })
+  const security = securityHeaders()
   app.addHook('onRequest', async (request, reply) => {
+    reply.headers(security)
     reply.header('x-request-id', request.id)
     request.locale = negotiateLocale(request.headers['accept-language'])
     await authenticate(request, options)
@@ -85,7 +87,6 @@ export async function createHttpServer(options: HttpServerOptions) {
     void send(reply, problemFor('PLATFORM_NOT_FOUND', request.locale, request.id))
   })
 
-  await app.register(helmet, { global: true })
   await app.register(rateLimit, { global: false })
   await app.register(swagger, {
     openapi: {
