@@ -23,6 +23,7 @@ export function securityHeaders(): Readonly<Record<string, string>> {
   helmet()({} as IncomingMessage, recorder as unknown as ServerResponse, (error?: unknown) => {
     failure = error
   })
-  if (failure !== undefined) throw failure instanceof Error ? failure : new Error(String(failure))
+  if (failure !== undefined)
+    throw failure instanceof Error ? failure : new Error('helmet refused its default options')
   return Object.freeze(headers)
 }
