@@ -119,6 +119,7 @@ export async function buildApp(options: AppOptions) {
       getPublishedBundle: (code) => catalog.bundles.getPublished(code),
     },
     parties: identity.parties,
+    notifier,
     calendar: () => calendar.current(),
     regionCode: config.regionCode,
     ratings: { limits: config.rectificationDays, defaultAfterDays: config.ratingDefaultDays },

@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely'
 import type { ApprovalDeps } from './approval.deps.js'
 import { approvalStore } from './approval.store.js'
 import type { ApprovalTables } from './approval.tables.js'
+import { noticeStatusChange } from './applicant-notices.js'
 import { applicationStatus, type CaseStatus } from './case-status.js'
 
 /**
@@ -12,18 +13,22 @@ import { applicationStatus, type CaseStatus } from './case-status.js'
  */
 export async function settleApplication(
   trx: Transaction<ApprovalTables>,
-  deps: Pick<ApprovalDeps, 'dialect' | 'clock'>,
+  deps: Pick<ApprovalDeps, 'dialect' | 'clock' | 'notifier' | 'parties'>,
   applicationId: string,
 ): Promise<string> {
   if (deps.dialect === 'postgres')
     await sql`select id from approval_applications where id = ${applicationId} for update`.execute(
       trx,
     )
+  const application = await approvalStore.findApplicationHead(trx, deps.dialect, applicationId)
+  if (!application) throw new Error(`application ${applicationId} is gone`)
   const cases = await approvalStore.listCases(trx, applicationId)
   const status = applicationStatus(cases.map((c) => c.status as CaseStatus))
+  if (status === application.status) return status
   await approvalStore.updateApplication(trx, applicationId, {
     status,
     updated_at: deps.clock.now().toISOString(),
   })
+  await noticeStatusChange(trx, deps, application, application.status, status)
   return status
 }

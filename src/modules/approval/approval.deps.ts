@@ -4,6 +4,7 @@ import type { WorkingCalendar } from '../../platform/calendar/index.js'
 import type { Clock } from '../../platform/clock.js'
 import { moduleDb, type DialectName, type RootDb } from '../../platform/db/database.js'
 import type { JobQueue } from '../../platform/jobs/job-queue.js'
+import type { Notifier } from '../../platform/notify/notifier.js'
 import type { BundleContent, PublishedDefinition } from '../catalog/index.js'
 import type { ApprovalTables } from './approval.tables.js'
 
@@ -32,6 +33,11 @@ export interface PartyDirectory {
     within?: RootDb,
   ): Promise<{ id: string; name: string; idNumber: string } | null>
   findPersonByIdNumber(idNumber: string): Promise<{ id: string; name: string } | null>
+  /** Where to text a person (keyed phone index and masked number), or null if unknown. */
+  contactOf(
+    personId: string,
+    within?: RootDb,
+  ): Promise<{ recipientIndex: string; recipientMasked: string } | null>
   holdsRole(staffId: string, role: string, departmentId: string, within?: RootDb): Promise<boolean>
   findDepartment(
     id: string,
@@ -58,6 +64,8 @@ export interface ApprovalDeps {
   }
   /** How often the statutory clocks are scanned for 80 % warnings and breaches. */
   slaScanIntervalMs: number
+  /** Texts applicants (the platform's SMS outbox, or a deployment's gateway). */
+  notifier: Notifier
   /** The SM2 key that signs electronic licences (derived from the platform secret). */
   licenceKey: { privateKeyHex: string; publicKeyHex: string }
 }

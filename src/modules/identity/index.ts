@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify'
 import type { Actor } from '../../platform/auth/principal.js'
 import { moduleDb, type RootDb } from '../../platform/db/database.js'
 import { registerMessages } from '../../platform/i18n/i18n.js'
+import { maskPhone } from '../../platform/standards/index.js'
 import { createEnterpriseService } from './enterprise.service.js'
 import { IDENTITY_MESSAGES } from './identity.errors.js'
 import { identityDb, type IdentityDeps } from './identity.deps.js'
@@ -59,6 +60,19 @@ export function createIdentityModule(deps: IdentityDeps) {
         const row = await identityStore.findPerson(on(within), id)
         return row
           ? { id: row.id, name: row.name, idNumber: deps.cipher.decrypt(row.id_number_enc) }
+          : null
+      },
+      /**
+       * Where to text a person: the keyed index of their phone and its masked form, never the
+       * number itself (the notifier's outbox stores only these).
+       */
+      contactOf: async (personId: string, within?: RootDb) => {
+        const row = await identityStore.findPerson(on(within), personId)
+        return row
+          ? {
+              recipientIndex: row.phone_index,
+              recipientMasked: maskPhone(deps.cipher.decrypt(row.phone_enc)),
+            }
           : null
       },
       /** A registered person by ID number (looked up by its keyed blind index). */
