@@ -27,8 +27,9 @@ export function createBackgroundWork(deps: ApprovalDeps, sessions: CaseSessions)
   const handlers = new Map<string, ServiceHandler>()
 
   async function finish(trx: Trx, session: CaseSession) {
-    await sessions.commit(trx, session)
-    await settleApplication(trx, deps, session.row.application_id)
+    const before = session.row.status
+    const facts = await sessions.commit(trx, session)
+    if (facts.status !== before) await settleApplication(trx, deps, session.row.application_id)
   }
 
   async function runService(ctx: JobContext) {

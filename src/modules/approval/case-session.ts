@@ -69,8 +69,12 @@ export function createCaseSessions(
     const model = await modelOf(row, trx)
     const known = snapshots.get(row.id)
     if (known && known.version === row.version) {
+      // The session takes the remembered log over: the engine advances its state in place, so
+      // it leaves the cache until this step commits (a step that fails or loses a race is
+      // folded from the log next time; two steps at once never share one state).
+      snapshots.delete(row.id)
       const { engine, caseActions, state } = known
-      return { row, model, engine: [...engine], caseActions: [...caseActions], state, pending: [] }
+      return { row, model, engine, caseActions, state, pending: [] }
     }
     const { engine, caseActions } = readLog(await approvalStore.listActionsOfCase(trx, row.id))
     return { row, model, engine, caseActions, state: foldInstance(engine), pending: [] }
@@ -92,8 +96,13 @@ export function createCaseSessions(
 
   /** Applies one engine command; its events are written, projected and scheduled. */
   async function run(trx: Trx, session: CaseSession, command: EngineCommand, actor: Actor) {
-    const result = advance(session.model, session.state, command, context())
-    if (!result.ok) throw engineErrorToDomain(result.error)
+    const result = advance(session.model, session.state, command, context(), { handOver: true })
+    if (!result.ok) {
+      // A refused command may have half-advanced the handed-over state: fold it again, so a
+      // caller that goes on (a service task recorded as failed) works on the truth.
+      session.state = foldInstance(session.engine)
+      throw engineErrorToDomain(result.error)
+    }
     session.engine.push(...result.events)
     session.state = result.state
     for (const event of result.events)

@@ -15,8 +15,9 @@ type Work = (trx: Trx, session: CaseSession, principal: Principal) => Promise<ob
 
 /**
  * How staff steps run: authorised first, then one transaction that loads the case, does the
- * work, commits the case (409 if another step won), settles the application's status and
- * writes the audit record; the committed case log is remembered for the next step.
+ * work, commits the case (409 if another step won), settles the application's status if the
+ * case's moved, and writes the audit record; the committed case log is remembered for the next
+ * step.
  */
 export function createTaskSteps(deps: ApprovalDeps, sessions: CaseSessions) {
   const db = approvalDb(deps)
@@ -43,9 +44,12 @@ export function createTaskSteps(deps: ApprovalDeps, sessions: CaseSessions) {
   ) {
     const { status, session } = await db.transaction().execute(async (trx) => {
       const session = await sessions.load(trx, caseId)
+      const before = session.row.status
       const detail = await work(trx, session, principal)
       const facts = await sessions.commit(trx, session)
-      await settleApplication(trx, deps, session.row.application_id)
+      // The application's status is a function of its cases': only a case whose status moved
+      // can move it (most steps — claims, hand-overs, inner approvals — leave it as it was).
+      if (facts.status !== before) await settleApplication(trx, deps, session.row.application_id)
       await deps.audit.record(trx, actor, {
         action: audit.action,
         subject: { type: 'case', id: session.row.id },

@@ -17,15 +17,27 @@ import { normaliseVariables } from './variables.js'
 export type AdvanceResult =
   { ok: true; events: EngineEvent[]; state: InstanceState } | { ok: false; error: EngineError }
 
+export interface AdvanceOptions {
+  /**
+   * The caller hands `state` over: it is advanced in place instead of copied first, and after a
+   * refused command it may be half-advanced, so the caller must fold it again from its events.
+   * For a caller that owns the only reference (a case step's session); copying the state was the
+   * largest single cost of a step.
+   */
+  handOver?: boolean
+}
+
 /**
  * Applies one command to an instance: returns the events to append (the caller stores them and
- * re-folds), or why the command was refused. Pure: time and ids come from `ctx`.
+ * re-folds), or why the command was refused. Pure unless `options.handOver`: time and ids come
+ * from `ctx`, and `state` is left as it was.
  */
 export function advance(
   model: ProcessModel,
   state: InstanceState,
   command: EngineCommand,
   ctx: EngineContext,
+  options: AdvanceOptions = {},
 ): AdvanceResult {
   if (state.processId !== null && state.processId !== model.processId)
     return { ok: false, error: engineError('model_mismatch', model.processId) }
@@ -33,7 +45,7 @@ export function advance(
     return { ok: false, error: engineError('already_started') }
   if (command.type !== 'start' && state.status !== 'running')
     return { ok: false, error: engineError('instance_not_running', state.status) }
-  const draft = createDraft(model, state, ctx)
+  const draft = createDraft(model, options.handOver ? state : structuredClone(state), ctx)
   try {
     const error = dispatch(draft, command)
     if (error !== null) return { ok: false, error }

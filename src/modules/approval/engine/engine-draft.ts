@@ -13,8 +13,9 @@ export interface EngineContext {
 }
 
 /**
- * One command's work in progress: a private copy of the state that every emitted event is
- * applied to at once, so the engine reasons on exactly what `foldInstance` will rebuild.
+ * One command's work in progress: the state (a private copy, or one handed over) that every
+ * emitted event is applied to at once, so the engine reasons on exactly what `foldInstance` will
+ * rebuild.
  */
 export interface Draft {
   readonly model: ProcessModel
@@ -25,8 +26,9 @@ export interface Draft {
   readonly queue: string[]
 }
 
+/** `state` is advanced in place: the caller copies it first unless it hands it over. */
 export function createDraft(model: ProcessModel, state: InstanceState, ctx: EngineContext): Draft {
-  return { model, ctx, state: structuredClone(state), events: [], queue: [] }
+  return { model, ctx, state, events: [], queue: [] }
 }
 
 export function emit(draft: Draft, body: EventBody): void {

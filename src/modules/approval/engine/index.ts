@@ -34,7 +34,7 @@ export type {
 
 /** Applies one command to a folded state → the events to append, or a coded refusal. */
 export { advance } from './advance.js'
-export type { AdvanceResult } from './advance.js'
+export type { AdvanceOptions, AdvanceResult } from './advance.js'
 export type { EngineContext } from './engine-draft.js'
 export type { CommandOf, EngineCommand, EngineCommandType } from './engine-commands.js'
 export type { EngineError, EngineErrorCode } from './engine-errors.js'

@@ -40,6 +40,19 @@ describe('a straight line', () => {
     ])
   })
 
+  it('leaves the state it is given as it was, unless the state is handed over', () => {
+    const h = new Harness(line)
+    h.run({ type: 'start', variables: { applicant: '张三' } })
+    const given = structuredClone(h.state)
+    const task = h.task('a')
+    const command = { type: 'claim', taskId: task.id, actorId: 'clerk' } as const
+    const copied = advance(line, given, command, h.context())
+    expect(given).toEqual(h.state)
+    const handed = advance(line, given, command, h.context(), { handOver: true })
+    expect(handed.ok && handed.state).toBe(given)
+    expect(copied.ok && handed.ok && handed.state).toEqual(copied.ok && copied.state)
+  })
+
   it('refuses a second start and commands on an instance that is not running', () => {
     const h = new Harness(line)
     expect(h.refuse({ type: 'claim', taskId: 'x', actorId: 'u' })).toBe('instance_not_running')
