@@ -11,6 +11,39 @@ import type {
 
 type Db = Kysely<ApprovalTables> | Transaction<ApprovalTables>
 const ACTION_CHUNK = 50
+const ACTION_COLUMNS = [
+  'id',
+  'case_id',
+  'application_id',
+  'kind',
+  'type',
+  'task_id',
+  'node_id',
+  'actor_id',
+  'actor_kind',
+  'department_id',
+  'payload_json',
+  'at',
+] as const satisfies ReadonlyArray<keyof NewActionRow>
+const insertSqlCache = new Map<string, string>()
+
+/** `insert … values (…), (…)` for `count` rows, built once per dialect and count. */
+function insertActionsSql(dialect: DialectName, count: number): string {
+  const key = `${dialect}:${count}`
+  let text = insertSqlCache.get(key)
+  if (text === undefined) {
+    const width = ACTION_COLUMNS.length
+    const rows = Array.from({ length: count }, (_, r) => {
+      const marks = ACTION_COLUMNS.map((_, c) =>
+        dialect === 'postgres' ? `$${r * width + c + 1}` : '?',
+      )
+      return `(${marks.join(', ')})`
+    })
+    text = `insert into approval_actions (${ACTION_COLUMNS.join(', ')}) values ${rows.join(', ')}`
+    insertSqlCache.set(key, text)
+  }
+  return text
+}
 const APPLICATION_HEAD = [
   'id',
   'case_number',
@@ -63,12 +96,12 @@ export const approvalStore = {
   insertApplication: (db: Db, row: ApplicationRow) =>
     db.insertInto('approval_applications').values(row).execute(),
   insertCase: (db: Db, row: CaseRow) => db.insertInto('approval_cases').values(row).execute(),
-  async insertActions(db: Db, rows: readonly NewActionRow[]): Promise<void> {
+  /** The step's actions, in order; precompiled SQL per chunk size (every step writes some). */
+  async insertActions(db: Db, dialect: DialectName, rows: readonly NewActionRow[]): Promise<void> {
     for (let i = 0; i < rows.length; i += ACTION_CHUNK) {
-      await db
-        .insertInto('approval_actions')
-        .values(rows.slice(i, i + ACTION_CHUNK))
-        .execute()
+      const chunk = rows.slice(i, i + ACTION_CHUNK)
+      const params = chunk.flatMap((row) => ACTION_COLUMNS.map((column) => row[column]))
+      await db.executeQuery(CompiledQuery.raw(insertActionsSql(dialect, chunk.length), params))
     }
   },
   findApplication: (db: Db, idOrNumber: string) =>

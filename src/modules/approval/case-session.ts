@@ -80,6 +80,12 @@ export function createCaseSessions(
     return { row, model, engine, caseActions, state: foldInstance(engine), pending: [] }
   }
 
+  /** A case inserted in this transaction: its log is empty, so there is nothing to read. */
+  async function openNew(trx: Trx, row: CaseRow): Promise<CaseSession> {
+    const model = await modelOf(row, trx)
+    return { row, model, engine: [], caseActions: [], state: foldInstance([]), pending: [] }
+  }
+
   /** After the step's transaction committed: its case log may be used by the next step. */
   function remember(session: CaseSession): void {
     const { row, engine, caseActions, state } = session
@@ -129,7 +135,7 @@ export function createCaseSessions(
   async function commit(trx: Trx, session: CaseSession): Promise<CaseFacts> {
     const now = deps.clock.now().toISOString()
     const f = facts(session)
-    await approvalStore.insertActions(trx, session.pending)
+    await approvalStore.insertActions(trx, deps.dialect, session.pending)
     session.pending = []
     const changed = await approvalStore.advanceCase(trx, session.row.id, session.row.version, {
       status: f.status,
@@ -173,7 +179,7 @@ export function createCaseSessions(
     }
   }
 
-  return { open, load, run, note, facts, commit, remember }
+  return { open, openNew, load, run, note, facts, commit, remember }
 }
 
 export type CaseSessions = ReturnType<typeof createCaseSessions>

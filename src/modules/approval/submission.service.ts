@@ -182,10 +182,10 @@ export function createSubmissionService(
           started.push(session)
           statuses.push(session.row.status as CaseStatus)
         }
-        await approvalStore.updateApplication(trx, application.id, {
-          status: applicationStatus(statuses),
-          updated_at: at,
-        })
+        // Inserted as in progress; a process that finishes or waits at once changes that.
+        const status = applicationStatus(statuses)
+        if (status !== application.status)
+          await approvalStore.updateApplication(trx, application.id, { status, updated_at: at })
         await deps.audit.record(trx, actor, {
           action: 'approval.application.submitted',
           subject: { type: 'application', id: application.id },
@@ -212,7 +212,7 @@ export function createSubmissionService(
     actor: Actor,
   ) {
     await approvalStore.insertCase(trx, row)
-    const session = await sessions.open(trx, row)
+    const session = await sessions.openNew(trx, row)
     sessions.note(session, { type: 'case.submitted', at: row.created_at }, actor)
     await sessions.run(trx, session, { type: 'start', variables: form }, actor)
     await sessions.commit(trx, session)

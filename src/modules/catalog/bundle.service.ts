@@ -9,6 +9,10 @@ import { catalogStore } from './catalog.store.js'
 import type { BundleRow, BundleVersionRow } from './catalog.tables.js'
 import { checkBundleContent } from './item-content-checks.js'
 
+/** Published bundle contents kept parsed (a city publishes a few dozen). */
+const PUBLISHED_KEPT = 500
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 /** Bundles (一件事): one merged form fanned out to the member items of several departments. */
 export function createBundleService(deps: CatalogDeps) {
   const db = catalogDb(deps)
@@ -30,15 +34,16 @@ export function createBundleService(deps: CatalogDeps) {
     }
     return forms
   }
-  const view = (bundle: BundleRow, row: BundleVersionRow) => ({
+  const view = (bundle: BundleRow, row: BundleVersionRow, content?: BundleContent) => ({
     id: bundle.id,
     code: bundle.code,
     leadDepartmentId: bundle.lead_department_id,
     status: bundle.status,
     version: row.version,
     state: row.state,
-    content: JSON.parse(row.content_json) as BundleContent,
+    content: content ?? (JSON.parse(row.content_json) as BundleContent),
   })
+  const publishedContent = new Map<string, BundleContent>()
 
   return {
     async createDraft(actor: Actor, leadDepartmentCode: string, content: BundleContent) {
@@ -136,14 +141,24 @@ export function createBundleService(deps: CatalogDeps) {
     },
 
     async getPublished(idOrCode: string) {
-      const bundle =
-        (await catalogStore.findBundle(db, idOrCode)) ??
-        (await catalogStore.findBundleByCode(db, idOrCode))
+      // Applications name bundles by code; an id (a UUID) is looked up as one.
+      const bundle = UUID.test(idOrCode)
+        ? await catalogStore.findBundle(db, idOrCode)
+        : await catalogStore.findBundleByCode(db, idOrCode)
       const row = bundle?.published_version
         ? await catalogStore.findBundleVersion(db, bundle.id, bundle.published_version)
         : undefined
       if (!bundle || !row) throw new DomainError('CATALOG_BUNDLE_NOT_FOUND')
-      return view(bundle, row)
+      // A published version's content never changes (edits make a new version), so it is parsed
+      // once: every bundle application reads it.
+      let content = publishedContent.get(row.id)
+      if (!content) {
+        content = JSON.parse(row.content_json) as BundleContent
+        if (publishedContent.size >= PUBLISHED_KEPT)
+          publishedContent.delete(publishedContent.keys().next().value ?? row.id)
+        publishedContent.set(row.id, content)
+      }
+      return view(bundle, row, content)
     },
 
     async listPublished() {

@@ -101,3 +101,21 @@ describe('evaluateCondition', () => {
     expect(evaluateCondition('(1 + 2', {})).toBeNull()
   })
 })
+
+describe('a large context', () => {
+  const form = {
+    company: { registered: false, employees: 3 },
+    'legal person': { name: '陈思远' },
+    premises: { publicPlaceTypes: ['餐饮'] },
+    ...Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`field${i}`, { value: i }])),
+  }
+
+  it('gives what the expression means, though only the names it mentions are handed on', () => {
+    expect(evaluateCondition('company.registered = false', form)).toBe(true)
+    expect(evaluateCondition('count(premises.publicPlaceTypes) > 0', form)).toBe(true)
+    expect(valueOf('legal person.name', form)).toBe('陈思远')
+    expect(valueOf('field7.value + field42.value', form)).toBe(49)
+    expect(valueOf('get value(company, "employees")', form)).toBe(3)
+    expect(evaluateFeel('> 2', { '?': 3, ...form }, 'unaryTests')).toMatchObject({ value: true })
+  })
+})

@@ -13,11 +13,26 @@ export function interpret(
   context: Record<string, unknown>,
 ): FeelResult {
   try {
-    const result = kind === 'unaryTests' ? unaryTest(source, context) : evaluate(source, context)
+    const used = mentioned(source, context)
+    const result = kind === 'unaryTests' ? unaryTest(source, used) : evaluate(source, used)
     return { ok: true, value: result.value, warnings: toWarnings(result) }
   } catch (error: unknown) {
     return { ok: false, error: runtimeError(source, error) }
   }
+}
+
+/**
+ * The context's entries whose name occurs in the source, plus the unary-test input `?`. feelin
+ * copies and converts the whole context, and builds its name tokenizer from it, on every call;
+ * a gateway or bundle condition reads one or two fields of a form with dozens. A name that does
+ * not occur in the source text cannot be referenced, so the result is the same.
+ */
+function mentioned(source: string, context: Record<string, unknown>): Record<string, unknown> {
+  const used: Record<string, unknown> = {}
+  for (const name of Object.keys(context)) {
+    if (name === '?' || source.includes(name)) used[name] = context[name]
+  }
+  return used
 }
 
 function toWarnings(result: EvaluationResult<unknown>): FeelWarning[] {
