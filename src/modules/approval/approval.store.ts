@@ -1,5 +1,6 @@
-import { CompiledQuery, sql, type Kysely, type Transaction, type Updateable } from 'kysely'
+import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely'
 import type { DialectName } from '../../platform/db/database.js'
+import { precompiledInsert, precompiledUpdate } from '../../platform/db/precompiled.js'
 import type {
   ApplicationRow,
   ApprovalTables,
@@ -10,8 +11,7 @@ import type {
 } from './approval.tables.js'
 
 type Db = Kysely<ApprovalTables> | Transaction<ApprovalTables>
-const ACTION_CHUNK = 50
-const ACTION_COLUMNS = [
+const insertActionRows = precompiledInsert<NewActionRow>('approval_actions', [
   'id',
   'case_id',
   'application_id',
@@ -24,26 +24,62 @@ const ACTION_COLUMNS = [
   'department_id',
   'payload_json',
   'at',
-] as const satisfies ReadonlyArray<keyof NewActionRow>
-const insertSqlCache = new Map<string, string>()
-
-/** `insert … values (…), (…)` for `count` rows, built once per dialect and count. */
-function insertActionsSql(dialect: DialectName, count: number): string {
-  const key = `${dialect}:${count}`
-  let text = insertSqlCache.get(key)
-  if (text === undefined) {
-    const width = ACTION_COLUMNS.length
-    const rows = Array.from({ length: count }, (_, r) => {
-      const marks = ACTION_COLUMNS.map((_, c) =>
-        dialect === 'postgres' ? `$${r * width + c + 1}` : '?',
-      )
-      return `(${marks.join(', ')})`
-    })
-    text = `insert into approval_actions (${ACTION_COLUMNS.join(', ')}) values ${rows.join(', ')}`
-    insertSqlCache.set(key, text)
-  }
-  return text
-}
+])
+const CASE_COLUMNS = [
+  'id',
+  'application_id',
+  'case_number',
+  'item_id',
+  'item_version',
+  'implementation_code',
+  'department_id',
+  'name_zh',
+  'name_en',
+  'form_json',
+  'status',
+  'promised_days',
+  'statutory_days',
+  'version',
+  'finished_at',
+  'created_at',
+  'updated_at',
+] as const satisfies ReadonlyArray<keyof CaseRow>
+const insertCaseRow = precompiledInsert<CaseRow>('approval_cases', CASE_COLUMNS)
+const TASK_COLUMNS = [
+  'id',
+  'case_id',
+  'application_id',
+  'department_id',
+  'node_id',
+  'name_zh',
+  'role',
+  'assignee_id',
+  'state',
+  'opened_at',
+  'closed_at',
+  'created_at',
+  'updated_at',
+] as const satisfies ReadonlyArray<keyof TaskTable>
+const insertTaskRow = precompiledInsert<TaskTable>('approval_tasks', TASK_COLUMNS)
+type CaseStep = Pick<CaseTable, 'status' | 'finished_at' | 'updated_at' | 'version'>
+/** The key is the case and the version the step was computed on. */
+const advanceCaseRow = precompiledUpdate<CaseStep, Pick<CaseTable, 'id' | 'version'>>(
+  'approval_cases',
+  ['status', 'finished_at', 'updated_at', 'version'],
+  ['id', 'version'],
+)
+const setTaskAssignee = precompiledUpdate<
+  Pick<TaskTable, 'assignee_id' | 'updated_at'>,
+  Pick<TaskTable, 'id'>
+>('approval_tasks', ['assignee_id', 'updated_at'], ['id'])
+const setTaskState = precompiledUpdate<
+  Pick<TaskTable, 'state' | 'updated_at'>,
+  Pick<TaskTable, 'id'>
+>('approval_tasks', ['state', 'updated_at'], ['id'])
+const closeTaskRow = precompiledUpdate<
+  Pick<TaskTable, 'state' | 'closed_at' | 'updated_at'>,
+  Pick<TaskTable, 'id'>
+>('approval_tasks', ['state', 'closed_at', 'updated_at'], ['id'])
 const APPLICATION_HEAD = [
   'id',
   'case_number',
@@ -95,15 +131,9 @@ export const approvalStore = {
   },
   insertApplication: (db: Db, row: ApplicationRow) =>
     db.insertInto('approval_applications').values(row).execute(),
-  insertCase: (db: Db, row: CaseRow) => db.insertInto('approval_cases').values(row).execute(),
-  /** The step's actions, in order; precompiled SQL per chunk size (every step writes some). */
-  async insertActions(db: Db, dialect: DialectName, rows: readonly NewActionRow[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += ACTION_CHUNK) {
-      const chunk = rows.slice(i, i + ACTION_CHUNK)
-      const params = chunk.flatMap((row) => ACTION_COLUMNS.map((column) => row[column]))
-      await db.executeQuery(CompiledQuery.raw(insertActionsSql(dialect, chunk.length), params))
-    }
-  },
+  insertCase: (db: Db, row: CaseRow) => insertCaseRow(db, row),
+  /** The step's actions, in order (every step writes some: precompiled). */
+  insertActions: (db: Db, rows: readonly NewActionRow[]) => insertActionRows(db, rows),
   findApplication: (db: Db, idOrNumber: string) =>
     db
       .selectFrom('approval_applications')
@@ -146,20 +176,17 @@ export const approvalStore = {
       .orderBy('case_number')
       .execute(),
   /** Moves the case one version on; 0 rows means another step got there first. */
-  async advanceCase(
+  advanceCase: (
     db: Db,
     id: string,
     expectedVersion: number,
-    values: Omit<Updateable<CaseTable>, 'version' | 'id'>,
-  ): Promise<number> {
-    const result = await db
-      .updateTable('approval_cases')
-      .set({ ...values, version: expectedVersion + 1 })
-      .where('id', '=', id)
-      .where('version', '=', expectedVersion)
-      .executeTakeFirst()
-    return Number(result.numUpdatedRows)
-  },
+    values: Pick<CaseTable, 'status' | 'finished_at' | 'updated_at'>,
+  ): Promise<number> =>
+    advanceCaseRow(
+      db,
+      { ...values, version: expectedVersion + 1 },
+      { id, version: expectedVersion },
+    ),
   listActionsOfCase: (db: Db, caseId: string) =>
     db
       .selectFrom('approval_actions')
@@ -174,9 +201,14 @@ export const approvalStore = {
       .where('application_id', '=', applicationId)
       .orderBy('seq')
       .execute(),
-  insertTask: (db: Db, row: TaskTable) => db.insertInto('approval_tasks').values(row).execute(),
-  updateTask: (db: Db, id: string, values: Updateable<TaskTable>) =>
-    db.updateTable('approval_tasks').set(values).where('id', '=', id).execute(),
+  insertTask: (db: Db, row: TaskTable) => insertTaskRow(db, row),
+  /** The task projection's three kinds of change (claims, suspensions, closings): precompiled. */
+  assignTask: (db: Db, id: string, values: Pick<TaskTable, 'assignee_id' | 'updated_at'>) =>
+    setTaskAssignee(db, values, { id }),
+  setTaskState: (db: Db, id: string, values: Pick<TaskTable, 'state' | 'updated_at'>) =>
+    setTaskState(db, values, { id }),
+  closeTask: (db: Db, id: string, values: Pick<TaskTable, 'state' | 'closed_at' | 'updated_at'>) =>
+    closeTaskRow(db, values, { id }),
   findTask: (db: Db, id: string) =>
     db.selectFrom('approval_tasks').selectAll().where('id', '=', id).executeTakeFirst(),
   listQueue: (

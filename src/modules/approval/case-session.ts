@@ -135,7 +135,7 @@ export function createCaseSessions(
   async function commit(trx: Trx, session: CaseSession): Promise<CaseFacts> {
     const now = deps.clock.now().toISOString()
     const f = facts(session)
-    await approvalStore.insertActions(trx, deps.dialect, session.pending)
+    await approvalStore.insertActions(trx, session.pending)
     session.pending = []
     const changed = await approvalStore.advanceCase(trx, session.row.id, session.row.version, {
       status: f.status,

@@ -31,16 +31,16 @@ export async function projectTasks(
         updated_at: at,
       })
     else if (event.type === 'task_claimed')
-      await approvalStore.updateTask(trx, event.taskId, { assignee_id: event.by, updated_at: at })
+      await approvalStore.assignTask(trx, event.taskId, { assignee_id: event.by, updated_at: at })
     else if (event.type === 'task_reassigned')
-      await approvalStore.updateTask(trx, event.taskId, { assignee_id: event.to, updated_at: at })
+      await approvalStore.assignTask(trx, event.taskId, { assignee_id: event.to, updated_at: at })
     else if (event.type === 'task_suspended' || event.type === 'task_resumed')
-      await approvalStore.updateTask(trx, event.taskId, {
+      await approvalStore.setTaskState(trx, event.taskId, {
         state: event.type === 'task_suspended' ? 'suspended' : 'open',
         updated_at: at,
       })
     else if (event.type === 'task_completed' || event.type === 'task_cancelled')
-      await approvalStore.updateTask(trx, event.taskId, {
+      await approvalStore.closeTask(trx, event.taskId, {
         state: event.type === 'task_completed' ? 'completed' : 'cancelled',
         closed_at: at,
         updated_at: at,
