@@ -2,6 +2,7 @@ import type { BenchRow } from '../authz.js'
 import { runJsonChild } from './child-json.js'
 
 const TARGET_MB = 300
+const SERVER_ALLOCATOR_ENV = { MALLOC_MMAP_THRESHOLD_: '131072' }
 
 interface OursResult {
   count: number
@@ -49,13 +50,14 @@ export async function benchWaiting(): Promise<BenchRow[]> {
     `bpmn-engine: ${sample} waiting instances in ${peer.seconds.toFixed(1)} s, ` +
       `${peer.heapPerInstanceKb.toFixed(1)} KB heap (${peer.rssPerInstanceKb.toFixed(1)} KB rss) each`,
   )
+  // The allocator setting `npm start` runs the server with (package.json, the same value): freed
+  // blocks over 128 KB go back to the kernel instead of staying in the process (scrypt's 16 MB
+  // buffers, ~90 MB of a seeded server); glibc reads it once, at process start.
   const ours = await runJsonChild<OursResult>(
     'tongban',
     'bench/core/waiting-child.ts',
     [String(count)],
-    {
-      gc: true,
-    },
+    { gc: true, env: { ...process.env, ...SERVER_ALLOCATOR_ENV } },
   )
   const perInstanceKb = ((ours.rssMb - ours.rssBeforeMb) * 1024) / ours.count
   log(

@@ -5,11 +5,12 @@ import { approvalDb, type ApprovalDeps } from './approval.deps.js'
 import { approvalStore } from './approval.store.js'
 import type { ApplicationRow, ApprovalTables, CaseRow } from './approval.tables.js'
 import { settleApplication } from './application-settle.js'
+import type { ApplicationViews } from './application-views.js'
 
 type Trx = Transaction<ApprovalTables>
 
 /** Who may see and act on an application, and the applicant's audited one-transaction steps. */
-export function createApplicationAccess(deps: ApprovalDeps) {
+export function createApplicationAccess(deps: ApprovalDeps, views: ApplicationViews) {
   const db = approvalDb(deps)
 
   async function readable(actor: Actor, idOrNumber: string) {
@@ -66,7 +67,7 @@ export function createApplicationAccess(deps: ApprovalDeps) {
     ) => Promise<Record<string, unknown>>,
   ) {
     const { application } = await readable(actor, idOrNumber)
-    return db.transaction().execute(async (trx) => {
+    const done = await db.transaction().execute(async (trx) => {
       const cases = await approvalStore.listCases(trx, application.id)
       const detail = await work(trx, application, cases)
       const status = await settleApplication(trx, deps, application.id)
@@ -77,6 +78,8 @@ export function createApplicationAccess(deps: ApprovalDeps) {
       })
       return { id: application.id, status }
     })
+    views.changed(application.id)
+    return done
   }
 
   return { readable, mayRead, ownApplication, withCases }

@@ -1,3 +1,4 @@
+import type { ApplicationViews } from './application-views.js'
 import type { Actor } from '../../platform/auth/principal.js'
 import { DomainError } from '../../platform/errors.js'
 import { approvalDb, type ApprovalDeps } from './approval.deps.js'
@@ -10,22 +11,33 @@ import type { CaseSessions } from './case-session.js'
 import { describeAction } from './timeline-labels.js'
 
 /** What applicants (and staff of the departments involved) see of an application; 撤回, 催办. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
 export function createApplicationService(
   deps: ApprovalDeps,
   sessions: CaseSessions,
   access: ApplicationAccess,
+  views: ApplicationViews,
 ) {
   const db = approvalDb(deps)
   const { readable, mayRead, ownApplication, withCases } = access
 
   return {
-    /** The status read (the busiest): two narrow queries, no form. */
+    /**
+     * The status read (the busiest): two narrow queries, no form, remembered per application id
+     * (application-views.ts); a case number is always read afresh.
+     */
     async get(actor: Actor, idOrNumber: string) {
-      const application = await approvalStore.findApplicationHead(db, deps.dialect, idOrNumber)
-      if (!application) throw new DomainError('APPROVAL_APPLICATION_NOT_FOUND')
-      const cases = await approvalStore.listCaseHeads(db, deps.dialect, application.id)
-      mayRead(actor, application, cases)
-      return toView(application, cases)
+      const load = async () => {
+        const application = await approvalStore.findApplicationHead(db, deps.dialect, idOrNumber)
+        if (!application) return null
+        const cases = await approvalStore.listCaseHeads(db, deps.dialect, application.id)
+        return { application, cases }
+      }
+      const heads = UUID.test(idOrNumber) ? await views.read(idOrNumber, load) : await load()
+      if (!heads) throw new DomainError('APPROVAL_APPLICATION_NOT_FOUND')
+      mayRead(actor, heads.application, heads.cases)
+      return toView(heads.application, heads.cases)
     },
 
     async listMine(actor: Actor, query: { limit?: number; offset?: number }) {

@@ -4,6 +4,7 @@ import { DomainError } from '../../platform/errors.js'
 import type { JobContext } from '../../platform/jobs/job-runner.js'
 import type { ApprovalDeps } from './approval.deps.js'
 import { settleApplication } from './application-settle.js'
+import type { ApplicationViews } from './application-views.js'
 import type { ApprovalTables, CaseRow } from './approval.tables.js'
 import type { CaseSession, CaseSessions } from './case-session.js'
 import type { ServiceJobState } from './engine/index.js'
@@ -23,13 +24,22 @@ export type ServiceHandler = (job: {
  * service tasks whose topic has an internal handler, and boundary timers. A topic without a
  * handler stays open as an external task for a department system to complete.
  */
-export function createBackgroundWork(deps: ApprovalDeps, sessions: CaseSessions) {
+export function createBackgroundWork(
+  deps: ApprovalDeps,
+  sessions: CaseSessions,
+  views: ApplicationViews,
+) {
   const handlers = new Map<string, ServiceHandler>()
 
-  async function finish(trx: Trx, session: CaseSession) {
+  async function finish(ctx: JobContext, session: CaseSession) {
+    const trx = ctx.trx as unknown as Trx
     const before = session.row.status
     const facts = await sessions.commit(trx, session)
     if (facts.status !== before) await settleApplication(trx, deps, session.row.application_id)
+    ctx.afterCommit(() => {
+      sessions.remember(session)
+      views.changed(session.row.application_id)
+    })
   }
 
   async function runService(ctx: JobContext) {
@@ -48,7 +58,7 @@ export function createBackgroundWork(deps: ApprovalDeps, sessions: CaseSessions)
       if (!(error instanceof DomainError)) throw error
       await sessions.run(trx, session, { type: 'failService', taskId, reason: error.code }, actor)
     }
-    await finish(trx, session)
+    await finish(ctx, session)
     await deps.audit.record(trx, actor, {
       action: 'approval.service.ran',
       subject: { type: 'case', id: caseId },
@@ -63,7 +73,7 @@ export function createBackgroundWork(deps: ApprovalDeps, sessions: CaseSessions)
     if (session.state.timers[timerId]?.status !== 'pending') return
     const actor = systemActor(`job:${ctx.jobId}`)
     await sessions.run(trx, session, { type: 'fireTimer', timerId }, actor)
-    await finish(trx, session)
+    await finish(ctx, session)
     await deps.audit.record(trx, actor, {
       action: 'approval.timer.fired',
       subject: { type: 'case', id: caseId },

@@ -39,7 +39,7 @@ interface Snapshot {
   state: InstanceState
 }
 
-const SNAPSHOTS_KEPT = 20_000
+const SNAPSHOTS_KEPT = 2_000
 
 export const SERVICE_JOB = 'approval.service-task'
 export const TIMER_JOB = 'approval.timer'

@@ -9,6 +9,7 @@ import { approvalRoutes } from './approval.routes.js'
 import { createApplicationAccess } from './application-access.js'
 import { createApplicationClocks } from './application-clock.service.js'
 import { createApplicationService } from './application.service.js'
+import { createApplicationViews } from './application-views.js'
 import { createCorrectionService } from './correction.service.js'
 import { createFormChecker } from './form-merge.js'
 import { createBackgroundWork, type ServiceHandler } from './background.service.js'
@@ -52,17 +53,18 @@ export function createApprovalModule(deps: ApprovalDeps) {
   const sessions = createCaseSessions(deps, (row, within) =>
     models(row.item_id, row.item_version, within),
   )
-  const background = createBackgroundWork(deps, sessions)
+  const views = createApplicationViews()
+  const background = createBackgroundWork(deps, sessions, views)
   // One checker: a bundle's compiled form serves submissions and resubmissions alike.
   const checkForm = createFormChecker()
   const submissions = createSubmissionService(deps, sessions, checkForm)
-  const access = createApplicationAccess(deps)
+  const access = createApplicationAccess(deps, views)
   const applications = {
-    ...createApplicationService(deps, sessions, access),
+    ...createApplicationService(deps, sessions, access, views),
     ...createApplicationClocks(deps, access),
     ...createCorrectionService(deps, sessions, access, checkForm),
   }
-  const steps = createTaskSteps(deps, sessions)
+  const steps = createTaskSteps(deps, sessions, views)
   const tasks = {
     ...createTaskService(deps, sessions, steps),
     ...createCaseAdminService(deps, sessions, steps),

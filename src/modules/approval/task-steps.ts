@@ -6,6 +6,7 @@ import { approvalDb, type ApprovalDeps } from './approval.deps.js'
 import { approvalStore } from './approval.store.js'
 import type { ApprovalTables, TaskRow } from './approval.tables.js'
 import { settleApplication } from './application-settle.js'
+import type { ApplicationViews } from './application-views.js'
 import type { CaseSession, CaseSessions } from './case-session.js'
 import type { CaseFacts } from './case-status.js'
 import type { EngineCommand } from './engine/index.js'
@@ -19,7 +20,11 @@ type Work = (trx: Trx, session: CaseSession, principal: Principal) => Promise<ob
  * case's moved, and writes the audit record; the committed case log is remembered for the next
  * step.
  */
-export function createTaskSteps(deps: ApprovalDeps, sessions: CaseSessions) {
+export function createTaskSteps(
+  deps: ApprovalDeps,
+  sessions: CaseSessions,
+  views: ApplicationViews,
+) {
   const db = approvalDb(deps)
 
   async function authorise(actor: Actor, taskId: string) {
@@ -62,6 +67,7 @@ export function createTaskSteps(deps: ApprovalDeps, sessions: CaseSessions) {
       return { status: facts.status, session }
     })
     sessions.remember(session)
+    views.changed(session.row.application_id)
     return status
   }
 

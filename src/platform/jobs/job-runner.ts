@@ -11,6 +11,11 @@ export interface JobContext {
   payload: unknown
   jobId: string
   attempt: number
+  /**
+   * Runs `effect` once the job's transaction has committed (never if it rolls back): for work
+   * that must not see uncommitted state, such as dropping a cached view of what the job changed.
+   */
+  afterCommit(effect: () => void): void
 }
 
 /** A handler's database writes commit together with the job's completion: done exactly once. */
@@ -48,6 +53,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     const handler = handlers.get(job.kind)
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`)
+      const effects: Array<() => void> = []
       await db.transaction().execute(async (trx) => {
         await holdLease(trx, job.id, workerId, deps.dialect)
         await handler({
@@ -55,6 +61,7 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
           payload: JSON.parse(job.payload_json),
           jobId: job.id,
           attempt: job.attempts,
+          afterCommit: (effect) => effects.push(effect),
         })
         const done = await trx
           .updateTable('platform_jobs')
@@ -69,6 +76,13 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
           .executeTakeFirst()
         if (Number(done.numUpdatedRows) !== 1) throw new LeaseLost()
       })
+      for (const effect of effects) {
+        try {
+          effect()
+        } catch (err) {
+          deps.logger.warn({ jobId: job.id, kind: job.kind, err }, 'after-commit effect failed')
+        }
+      }
     } catch (error) {
       if (error instanceof LeaseLost) return
       await fail(job, error)
