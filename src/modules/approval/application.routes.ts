@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
 import { tags, Page, type ApprovalRouteOptions } from './approval-routes-common.js'
 import {
@@ -56,7 +57,11 @@ export const applicationRoutes: FastifyPluginAsyncTypebox<ApprovalRouteOptions> 
         response: { 200: ApplicationView },
       },
     },
-    (req) => o.applications.get(o.actorOf(req), req.params.id),
+    // Bytes bypass the schema serialiser; the view is built field by field, so nothing leaks.
+    async (req, reply) => {
+      const json = await o.applications.getSerialised(o.actorOf(req), req.params.id)
+      return (reply as FastifyReply).type('application/json; charset=utf-8').send(json)
+    },
   )
   app.get(
     '/applications/:id/timeline',

@@ -1,4 +1,4 @@
-import type { ApplicationViews } from './application-views.js'
+import type { ApplicationHeads, ApplicationViews } from './application-views.js'
 import type { Actor } from '../../platform/auth/principal.js'
 import { DomainError } from '../../platform/errors.js'
 import { approvalDb, type ApprovalDeps } from './approval.deps.js'
@@ -21,6 +21,20 @@ export function createApplicationService(
 ) {
   const db = approvalDb(deps)
   const { readable, mayRead, ownApplication, withCases } = access
+  const serialised = new WeakMap<ApplicationHeads, Buffer>()
+
+  async function readableHeads(actor: Actor, idOrNumber: string): Promise<ApplicationHeads> {
+    const load = async () => {
+      const application = await approvalStore.findApplicationHead(db, deps.dialect, idOrNumber)
+      if (!application) return null
+      const cases = await approvalStore.listCaseHeads(db, deps.dialect, application.id)
+      return { application, cases }
+    }
+    const heads = UUID.test(idOrNumber) ? await views.read(idOrNumber, load) : await load()
+    if (!heads) throw new DomainError('APPROVAL_APPLICATION_NOT_FOUND')
+    mayRead(actor, heads.application, heads.cases)
+    return heads
+  }
 
   return {
     /**
@@ -28,16 +42,22 @@ export function createApplicationService(
      * (application-views.ts); a case number is always read afresh.
      */
     async get(actor: Actor, idOrNumber: string) {
-      const load = async () => {
-        const application = await approvalStore.findApplicationHead(db, deps.dialect, idOrNumber)
-        if (!application) return null
-        const cases = await approvalStore.listCaseHeads(db, deps.dialect, application.id)
-        return { application, cases }
-      }
-      const heads = UUID.test(idOrNumber) ? await views.read(idOrNumber, load) : await load()
-      if (!heads) throw new DomainError('APPROVAL_APPLICATION_NOT_FOUND')
-      mayRead(actor, heads.application, heads.cases)
+      const heads = await readableHeads(actor, idOrNumber)
       return toView(heads.application, heads.cases)
+    },
+
+    /**
+     * The same view as JSON bytes for the HTTP route: made once per remembered view (it is the
+     * same for every reader allowed to see it), so busy polling neither renders nor encodes.
+     */
+    async getSerialised(actor: Actor, idOrNumber: string): Promise<Buffer> {
+      const heads = await readableHeads(actor, idOrNumber)
+      let json = serialised.get(heads)
+      if (!json) {
+        json = Buffer.from(JSON.stringify(toView(heads.application, heads.cases)))
+        serialised.set(heads, json)
+      }
+      return json
     },
 
     async listMine(actor: Actor, query: { limit?: number; offset?: number }) {
