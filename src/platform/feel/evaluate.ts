@@ -4,7 +4,10 @@ import type { FeelKind, FeelParseResult, FeelResult } from './types.js'
 const CACHE_LIMIT = 500
 const cache = new Map<string, FeelParseResult>()
 
-/** Parses (memoised, bounded) and evaluates FEEL; syntax and runtime errors come back as values. */
+/**
+ * Compiles (memoised, bounded) and evaluates FEEL; syntax and runtime errors come back as values.
+ * Unsupported constructs fall back to the feelin interpreter inside parseFeelExpression.
+ */
 export function evaluateFeel(
   source: string,
   context: Record<string, unknown>,

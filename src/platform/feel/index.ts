@@ -6,10 +6,14 @@ export { parseFeelExpression } from './parse.js'
 export { evaluateFeel } from './evaluate.js'
 /** Evaluates a condition → boolean, or null for null / non-boolean / error (caller decides). */
 export { evaluateCondition } from './evaluate.js'
+/** Compiles FEEL once into closures → { ok, compiled } or a syntax / unsupported error. */
+export { compileFeel } from './compiled/compile-feel.js'
 /** Offset → 1-based { line, column }, and a source line with a caret. */
 export { positionAt, snippetAt } from './position.js'
 export type {
   CompiledFeel,
+  CompiledFeelExpression,
+  FeelCompileResult,
   FeelError,
   FeelKind,
   FeelMessage,
@@ -18,5 +22,6 @@ export type {
   FeelResult,
   FeelRuntimeError,
   FeelSyntaxError,
+  FeelUnsupportedError,
   FeelWarning,
 } from './types.js'

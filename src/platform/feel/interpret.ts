@@ -4,8 +4,8 @@ import { positionAt, snippetAt } from './position.js'
 import type { FeelKind, FeelResult, FeelRuntimeError, FeelWarning } from './types.js'
 
 /**
- * Runs FEEL through feelin's tree-walking interpreter (re-parses per call).
- * This is the single seam a future FEEL→closure compiler replaces. Never throws.
+ * Runs FEEL through feelin's tree-walking interpreter (re-parses per call). The compiler
+ * (compiled/) falls back to it for unsupported constructs and deferred inputs. Never throws.
  */
 export function interpret(
   source: string,

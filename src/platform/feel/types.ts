@@ -26,6 +26,14 @@ export type FeelRuntimeError = {
 
 export type FeelError = FeelSyntaxError | FeelRuntimeError
 
+/** Valid FEEL the compiler does not translate (it then runs on the interpreter). */
+export type FeelUnsupportedError = {
+  kind: 'unsupported'
+  message: FeelMessage
+  position: FeelPosition
+  snippet: string
+}
+
 /** A non-fatal note from the engine explaining why a value became null (missing variable…). */
 export type FeelWarning = { type: string; message: string; offset: number }
 
@@ -42,3 +50,15 @@ export type CompiledFeel = {
 
 export type FeelParseResult =
   { ok: true; expression: CompiledFeel } | { ok: false; error: FeelSyntaxError }
+
+/** FEEL translated once into closures; evaluate never throws. */
+export type CompiledFeelExpression = {
+  /** Runs the closures, or the interpreter for inputs they defer on (see README). */
+  evaluate(context: Record<string, unknown>): FeelResult
+  /** Runs the closures only; null when they defer to the interpreter for this context. */
+  tryEvaluate(context: Record<string, unknown>): FeelResult | null
+}
+
+export type FeelCompileResult =
+  | { ok: true; compiled: CompiledFeelExpression }
+  | { ok: false; error: FeelSyntaxError | FeelUnsupportedError }
