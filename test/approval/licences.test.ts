@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_BUNDLE_SAMPLES } from '../../src/modules/catalog/demo/index.js'
 import { createTestApp, type TestApp } from '../support/app.js'
 import { testDialects } from '../support/databases.js'
 import { seedDemo, signInPerson, signInStaff } from '../support/demo.js'
@@ -53,6 +54,22 @@ describe.each(testDialects())('electronic licences (%s)', (dialect) => {
     licence = held[0] as Licence
   })
   afterAll(() => t.dispose())
+
+  it('hands the new credit code to the other departments still working on the application', async () => {
+    const taxClerk = await signInStaff(t.app, 'tax.chen')
+    const task = (await api().queue(taxClerk)).find((x) => x.state === 'open')
+    if (!task) throw new Error('no open tax task')
+    const detail = expectOk<{ shared: { creditCode: string | null } }>(
+      await api().call('GET', `/tasks/${task.id}`, taxClerk),
+    )
+    const issued = await t.app.database.db
+      .selectFrom('approval_licences')
+      .select('holder_code')
+      .executeTakeFirstOrThrow()
+    expect(detail.shared.creditCode).toBe(issued.holder_code)
+    // The applicant sees it masked on the licence; the department works with the full code.
+    expect(licence.holder.code.slice(-4)).toBe(issued.holder_code.slice(-4))
+  })
 
   it('issues a signed business licence to the new company with a fresh credit code', () => {
     expect(licence.name).toBe('营业执照')
@@ -112,5 +129,54 @@ describe.each(testDialects())('electronic licences (%s)', (dialect) => {
       where identifier = ${licence.identifier}`.execute(t.app.database.db)
     const after = expectOk<Licence>(await verify(`identifier=${licence.identifier}`))
     expect(after.signatureValid).toBe(false)
+  })
+})
+
+describe.each(testDialects())('one enterprise founded by one application (%s)', (dialect) => {
+  // The restaurant whose company is not registered yet: the bundle registers it too.
+  const sample = DEMO_BUNDLE_SAMPLES.find(
+    (s) =>
+      s.bundleCode === 'open_restaurant' &&
+      (s.form.company as { registered?: boolean } | undefined)?.registered === false,
+  )!
+  let t: TestApp
+  afterAll(() => t.dispose())
+
+  it('names it by one credit code on every licence, whichever department finishes first', async () => {
+    t = await createTestApp({ dialect })
+    await seedDemo(t.app)
+    const api = approvalClient(t.app)
+    const applicant = (await signInPerson(t.app, applicantIndex(sample.applicantIdNumber)))
+      .accessToken
+    const staff = new Map<string, string>()
+    for (const account of ['market.li', 'market.zhou', 'health.he', 'health.lu'])
+      staff.set(account, await signInStaff(t.app, account))
+    const { id } = expectOk<{ id: string }>(
+      await api.submit(applicant, { kind: 'bundle', code: 'open_restaurant', form: sample.form }),
+      201,
+    )
+    for (let round = 0; round < 8; round++) {
+      for (const [account, token] of staff) {
+        const wanted =
+          account.endsWith('.li') || account.endsWith('.he') ? 'dept_staff' : 'dept_approver'
+        const task = (await api.queue(token)).find(
+          (x) => x.application_id === id && x.state === 'open' && x.role === wanted,
+        )
+        if (!task) continue
+        if (!task.assignee_id) expectOk(await api.claim(token, task.id))
+        expectOk(await api.decide(token, task.id, true))
+      }
+      await t.app.runner.drain()
+    }
+    const licences: Array<{ name_zh: string; holder_code: string; holder_kind: string }> =
+      await t.app.database.db
+        .selectFrom('approval_licences')
+        .select(['name_zh', 'holder_code', 'holder_kind'])
+        .where('application_id', '=', id)
+        .execute()
+    expect(licences.length).toBe(sample.expectedMembers.length)
+    expect(licences.map((l) => l.name_zh)).toContain('营业执照')
+    expect(new Set(licences.map((l) => l.holder_code)).size).toBe(1)
+    expect(licences.every((l) => l.holder_kind === 'legal_person')).toBe(true)
   })
 })

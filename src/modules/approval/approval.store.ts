@@ -201,6 +201,15 @@ export const approvalStore = {
       .where('application_id', '=', applicationId)
       .orderBy('seq')
       .execute(),
+  /** The first licence of an application naming a legal person: the enterprise it founded. */
+  findLegalPersonLicence: (db: Db, applicationId: string) =>
+    db
+      .selectFrom('approval_licences')
+      .select(['holder_code', 'holder_name'])
+      .where('application_id', '=', applicationId)
+      .where('holder_kind', '=', 'legal_person')
+      .orderBy('issued_at')
+      .executeTakeFirst(),
   insertTask: (db: Db, row: TaskTable) => insertTaskRow(db, row),
   /** The task projection's three kinds of change (claims, suspensions, closings): precompiled. */
   assignTask: (db: Db, id: string, values: Pick<TaskTable, 'assignee_id' | 'updated_at'>) =>

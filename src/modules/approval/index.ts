@@ -13,7 +13,13 @@ import { createApplicationViews } from './application-views.js'
 import { createCorrectionService } from './correction.service.js'
 import { createFormChecker } from './form-merge.js'
 import { createBackgroundWork, type ServiceHandler } from './background.service.js'
-import { createCaseSessions, RATING_DEFAULT_JOB, SERVICE_JOB, TIMER_JOB } from './case-session.js'
+import {
+  createCaseSessions,
+  RATING_DEFAULT_JOB,
+  SERVICE_JOB,
+  SHARE_JOB,
+  TIMER_JOB,
+} from './case-session.js'
 import { createMaterialService } from './material.service.js'
 import { createRatingService } from './rating.service.js'
 import { createSlaWatch, SLA_SCAN_JOB } from './sla-watch.service.js'
@@ -90,6 +96,7 @@ export function createApprovalModule(deps: ApprovalDeps) {
     registerJobs(runner: JobRunner): void {
       runner.register(SERVICE_JOB, background.runService)
       runner.register(TIMER_JOB, background.fireTimer)
+      runner.register(SHARE_JOB, background.shareVariables)
       runner.register(RATING_DEFAULT_JOB, (ctx) => ratings.defaultRating(ctx))
       runner.register(SLA_SCAN_JOB, (ctx) => slaWatch.scan(ctx))
     },

@@ -8,7 +8,8 @@ import { approvalDb, type ApprovalDeps } from './approval.deps.js'
 import { approvalStore } from './approval.store.js'
 import type { ApplicationRow, CaseRow, LicenceRow } from './approval.tables.js'
 import type { ServiceHandler } from './background.service.js'
-import type { CaseSessions } from './case-session.js'
+import { SHARE_JOB, type CaseSessions } from './case-session.js'
+import type { Trx } from './task-steps.js'
 import { LICENCE_TYPES, type LicenceType } from './licence-types.js'
 import {
   canonicalDigest,
@@ -24,7 +25,14 @@ import {
   type LicenceMetadata,
 } from './licence/index.js'
 
-type Holder = { partyId: string; name: string; code: string; kind: HolderKind }
+type Holder = {
+  partyId: string
+  name: string
+  code: string
+  kind: HolderKind
+  /** This licence assigned the credit code of the enterprise the application founds. */
+  founded?: boolean
+}
 
 /** Electronic licences: issued by the `issue-licence` service task, verified by anyone. */
 export function createLicenceService(deps: ApprovalDeps, sessions: CaseSessions) {
@@ -48,7 +56,18 @@ export function createLicenceService(deps: ApprovalDeps, sessions: CaseSessions)
       }
     }
     if (type.holder === 'legal_person') {
-      // A business licence founds the enterprise: it is the act that assigns its credit code.
+      // The enterprise this application founds: its first legal-person licence (the business
+      // licence) assigns the credit code, and every later one of the application names the same
+      // enterprise by it, whichever department finishes first.
+      const earlier = await approvalStore.findLegalPersonLicence(trx, application.id)
+      if (earlier)
+        return {
+          partyId: application.applicant_id,
+          name: earlier.holder_name,
+          code: earlier.holder_code,
+          kind: 'legal_person',
+          founded: false,
+        }
       const form = JSON.parse(caseRow.form_json) as Record<string, unknown>
       const name = typeof form.companyName === 'string' ? form.companyName : caseRow.name_zh
       return {
@@ -56,11 +75,30 @@ export function createLicenceService(deps: ApprovalDeps, sessions: CaseSessions)
         name,
         code: newCreditCode(deps.regionCode, serial),
         kind: 'legal_person',
+        founded: true,
       }
     }
     const person = await deps.parties.findPerson(application.applicant_id, trx)
     if (!person) throw new DomainError('APPROVAL_LICENCE_HOLDER_UNKNOWN')
     return { partyId: person.id, name: person.name, code: person.idNumber, kind: 'natural_person' }
+  }
+
+  /**
+   * 信息共享: the other departments' cases of the application still being worked on receive the
+   * new enterprise's credit code as a process variable, so their staff and their licences use it
+   * without asking the applicant again. One job per case, in this transaction: durable with the
+   * licence, and retried on its own if a staff step on that case wins a race.
+   */
+  async function shareCreditCode(trx: Trx, founding: CaseRow, creditCode: string) {
+    for (const sibling of await approvalStore.listCases(trx, founding.application_id)) {
+      if (sibling.id === founding.id) continue
+      if (sibling.status !== 'in_progress' && sibling.status !== 'awaiting_correction') continue
+      await deps.queue.enqueue(trx, {
+        kind: SHARE_JOB,
+        payload: { caseId: sibling.id, variables: { creditCode } },
+        dedupeKey: `approval-share-credit-code:${sibling.id}`,
+      })
+    }
   }
 
   const issue: ServiceHandler = async ({ trx, caseRow, session, service }) => {
@@ -131,6 +169,7 @@ export function createLicenceService(deps: ApprovalDeps, sessions: CaseSessions)
       { type: 'case.licence_issued', at, licenceId: row.id, identifier },
       systemActor('licence'),
     )
+    if (holder.founded) await shareCreditCode(trx, caseRow, holder.code)
     return {
       licenceId: row.id,
       licenceIdentifier: identifier,

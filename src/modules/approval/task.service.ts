@@ -188,6 +188,9 @@ export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions, st
           correction: facts.correction,
           form: visibleForm(form, state?.visibleFields ?? null),
           editableFields: state?.editableFields ?? [],
+          // 信息共享: what another department's step of this application established, so
+          // nobody asks the applicant again (the credit code of the enterprise it founded).
+          shared: { creditCode: stringOrNull(session.state.variables.creditCode) },
         }
       })
     },
@@ -222,3 +225,5 @@ export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions, st
 }
 
 export type TaskService = ReturnType<typeof createTaskService>
+
+const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null)
