@@ -26,7 +26,11 @@ async function measure(databaseUrl?: string): Promise<{ ours: LoadResult; peer: 
       { authorization: `Bearer ${server.token}`, 'content-type': 'application/json' },
       { ...options, method: 'POST', body: JSON.stringify(startCompanySample().body) },
     )
-    log(`${ours.requests.total} applications submitted in the measured run`)
+    const { latency } = ours
+    log(
+      `${ours.requests.total} applications submitted in the measured run; latency p50 ` +
+        `${latency.p50} ms, mean ${latency.average} ms, p99 ${latency.p99} ms, max ${latency.max} ms`,
+    )
     return { ours, peer }
   } finally {
     await server.stop()

@@ -8,7 +8,7 @@ import { approvalDb, type ApprovalDeps } from './approval.deps.js'
 import { approvalStore } from './approval.store.js'
 import type { ApplicationRow, ApprovalTables, CaseRow } from './approval.tables.js'
 import { applicationNumber, caseNumber } from './case-number.js'
-import type { CaseSession, CaseSessions } from './case-session.js'
+import type { CaseSessions } from './case-session.js'
 import { applicationStatus, type CaseStatus } from './case-status.js'
 import { applicableMembers, projectMemberForm, type FormChecker } from './form-merge.js'
 
@@ -151,7 +151,6 @@ export function createSubmissionService(
       const { name, version, members } = await membersOf(input)
       const now = deps.clock.now()
       const at = now.toISOString()
-      const started: CaseSession[] = []
       const submitted = await db.transaction().execute(async (trx) => {
         const serial = await approvalStore.nextSerial(trx, deps.dialect)
         const number = applicationNumber(deps.regionCode, toShanghaiDate(now), serial)
@@ -179,7 +178,6 @@ export function createSubmissionService(
         for (const [index, member] of members.entries()) {
           const row = caseRow(application, member, caseNumber(number, index + 1), at)
           const session = await startCase(trx, row, member.form, actor)
-          started.push(session)
           statuses.push(session.row.status as CaseStatus)
         }
         // Inserted as in progress; a process that finishes or waits at once changes that.
@@ -200,7 +198,8 @@ export function createSubmissionService(
         })
         return { id: application.id, caseNumber: number }
       })
-      for (const session of started) sessions.remember(session)
+      // Not remembered: a new case's next step comes when staff open it, long after a busy
+      // server's cache has moved on, so remembering only fed the garbage collector.
       return submitted
     },
   }

@@ -18,8 +18,15 @@ parentPort.on('message', (message) => {
     return
   }
   try {
-    const rows = db.pragma('wal_checkpoint(PASSIVE)')
-    parentPort.postMessage({ frames: (rows[0] && rows[0].checkpointed) || 0 })
+    // Passes until little is left: what the writer appended during one pass is copied by the
+    // next, so the main connection's own last pass (see database.ts) copies only a few frames
+    // instead of stalling the event loop on everything written meanwhile.
+    let row = { log: 0, checkpointed: 0 }
+    for (let pass = 0; pass < 8; pass++) {
+      row = db.pragma('wal_checkpoint(PASSIVE)')[0] || row
+      if (row.log - row.checkpointed <= 64) break
+    }
+    parentPort.postMessage({ frames: row.checkpointed || 0 })
   } catch (error) {
     parentPort.postMessage({ error: String(error) })
   }
