@@ -7,6 +7,7 @@ import type {
   CaseRow,
   CaseTable,
   NewActionRow,
+  SharedDataRow,
   TaskTable,
 } from './approval.tables.js'
 
@@ -200,6 +201,19 @@ export const approvalStore = {
       .selectAll()
       .where('application_id', '=', applicationId)
       .orderBy('seq')
+      .execute(),
+  /** 信息共享: a value one case established for its whole application (first writer wins). */
+  shareData: (db: Db, row: SharedDataRow) =>
+    db
+      .insertInto('approval_shared_data')
+      .values(row)
+      .onConflict((oc) => oc.columns(['application_id', 'name']).doNothing())
+      .execute(),
+  listSharedData: (db: Db, applicationId: string) =>
+    db
+      .selectFrom('approval_shared_data')
+      .select(['name', 'value'])
+      .where('application_id', '=', applicationId)
       .execute(),
   /** The first licence of an application naming a legal person: the enterprise it founded. */
   findLegalPersonLicence: (db: Db, applicationId: string) =>

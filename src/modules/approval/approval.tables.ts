@@ -212,12 +212,23 @@ export interface ApprovalTables {
   approval_materials: MaterialTable
   approval_case_materials: CaseMaterialTable
   approval_copies: CopyTable
+  approval_shared_data: SharedDataTable
 }
 
 export type ApplicationRow = Selectable<ApplicationTable>
 export type CaseRow = Selectable<CaseTable>
 export type ActionRow = Selectable<ActionTable>
 export type NewActionRow = Insertable<ActionTable>
+
+/** 信息共享: a value one case established for its whole application. */
+export interface SharedDataTable {
+  application_id: string
+  name: string
+  value: string
+  source_case_id: string
+  created_at: string
+}
+export type SharedDataRow = SharedDataTable
 export type TaskRow = Selectable<TaskTable>
 export type LicenceRow = Selectable<LicenceTable>
 export type RatingRow = Selectable<RatingTable>

@@ -81,34 +81,6 @@ export function createBackgroundWork(
     })
   }
 
-  /**
-   * 信息共享: one sibling case receives a value another department's step established (the new
-   * enterprise's credit code). A job of its own, so a staff step on the sibling at the same moment
-   * makes it retry instead of failing the licence that produced the value.
-   */
-  async function shareVariables(ctx: JobContext) {
-    const trx = ctx.trx as unknown as Trx
-    const { caseId, variables } = ctx.payload as {
-      caseId: string
-      variables: Record<string, unknown>
-    }
-    const session = await sessions.load(trx, caseId)
-    if (session.state.status !== 'running') return
-    const actor = systemActor(`job:${ctx.jobId}`)
-    await sessions.run(
-      trx,
-      session,
-      { type: 'setVariables', actorId: actor.principal?.id ?? 'system', variables },
-      actor,
-    )
-    await finish(ctx, session)
-    await deps.audit.record(trx, actor, {
-      action: 'approval.case.data_shared',
-      subject: { type: 'case', id: caseId },
-      after: { names: Object.keys(variables) },
-    })
-  }
-
   return {
     registerHandler(topic: string, handler: ServiceHandler): void {
       if (handlers.has(topic)) throw new Error(`service topic ${topic} registered twice`)
@@ -116,7 +88,6 @@ export function createBackgroundWork(
     },
     runService,
     fireTimer,
-    shareVariables,
   }
 }
 

@@ -43,7 +43,6 @@ const SNAPSHOTS_KEPT = 2_000
 
 export const SERVICE_JOB = 'approval.service-task'
 export const TIMER_JOB = 'approval.timer'
-export const SHARE_JOB = 'approval.share-variables'
 export const RATING_DEFAULT_JOB = 'approval.rating-default'
 
 /** Runs engine commands and case actions on a case, one transaction per step. */

@@ -13,13 +13,7 @@ import { createApplicationViews } from './application-views.js'
 import { createCorrectionService } from './correction.service.js'
 import { createFormChecker } from './form-merge.js'
 import { createBackgroundWork, type ServiceHandler } from './background.service.js'
-import {
-  createCaseSessions,
-  RATING_DEFAULT_JOB,
-  SERVICE_JOB,
-  SHARE_JOB,
-  TIMER_JOB,
-} from './case-session.js'
+import { createCaseSessions, RATING_DEFAULT_JOB, SERVICE_JOB, TIMER_JOB } from './case-session.js'
 import { createMaterialService } from './material.service.js'
 import { createRatingService } from './rating.service.js'
 import { createSlaWatch, SLA_SCAN_JOB } from './sla-watch.service.js'
@@ -33,6 +27,7 @@ import { createProcessModels } from './process-models.js'
 import { createApprovalTables } from './migrations/2026-11-29T1600-create-approval-tables.js'
 import { createApprovalRatings } from './migrations/2026-11-29T1700-create-approval-ratings.js'
 import { createApprovalMaterials } from './migrations/2026-11-29T1800-create-approval-materials.js'
+import { createApprovalSharedData } from './migrations/2026-11-29T2100-create-approval-shared-data.js'
 import { createApprovalCopies } from './migrations/2026-11-29T1810-create-approval-copies.js'
 
 export type { ApprovalDeps, CatalogPort, PartyDirectory } from './approval.deps.js'
@@ -51,6 +46,7 @@ export const approvalMigrations = [
   createApprovalRatings,
   createApprovalMaterials,
   createApprovalCopies,
+  createApprovalSharedData,
 ]
 
 /** Builds the approval context: applications, cases, the durable engine, staff queues. */
@@ -96,7 +92,6 @@ export function createApprovalModule(deps: ApprovalDeps) {
     registerJobs(runner: JobRunner): void {
       runner.register(SERVICE_JOB, background.runService)
       runner.register(TIMER_JOB, background.fireTimer)
-      runner.register(SHARE_JOB, background.shareVariables)
       runner.register(RATING_DEFAULT_JOB, (ctx) => ratings.defaultRating(ctx))
       runner.register(SLA_SCAN_JOB, (ctx) => slaWatch.scan(ctx))
     },

@@ -8,8 +8,7 @@ import { approvalDb, type ApprovalDeps } from './approval.deps.js'
 import { approvalStore } from './approval.store.js'
 import type { ApplicationRow, CaseRow, LicenceRow } from './approval.tables.js'
 import type { ServiceHandler } from './background.service.js'
-import { SHARE_JOB, type CaseSessions } from './case-session.js'
-import type { Trx } from './task-steps.js'
+import type { CaseSessions } from './case-session.js'
 import { LICENCE_TYPES, type LicenceType } from './licence-types.js'
 import {
   canonicalDigest,
@@ -83,24 +82,6 @@ export function createLicenceService(deps: ApprovalDeps, sessions: CaseSessions)
     return { partyId: person.id, name: person.name, code: person.idNumber, kind: 'natural_person' }
   }
 
-  /**
-   * 信息共享: the other departments' cases of the application still being worked on receive the
-   * new enterprise's credit code as a process variable, so their staff and their licences use it
-   * without asking the applicant again. One job per case, in this transaction: durable with the
-   * licence, and retried on its own if a staff step on that case wins a race.
-   */
-  async function shareCreditCode(trx: Trx, founding: CaseRow, creditCode: string) {
-    for (const sibling of await approvalStore.listCases(trx, founding.application_id)) {
-      if (sibling.id === founding.id) continue
-      if (sibling.status !== 'in_progress' && sibling.status !== 'awaiting_correction') continue
-      await deps.queue.enqueue(trx, {
-        kind: SHARE_JOB,
-        payload: { caseId: sibling.id, variables: { creditCode } },
-        dedupeKey: `approval-share-credit-code:${sibling.id}`,
-      })
-    }
-  }
-
   const issue: ServiceHandler = async ({ trx, caseRow, session, service }) => {
     const typeCode = service.inputs.licenceType ?? ''
     const type = LICENCE_TYPES[typeCode]
@@ -169,7 +150,15 @@ export function createLicenceService(deps: ApprovalDeps, sessions: CaseSessions)
       { type: 'case.licence_issued', at, licenceId: row.id, identifier },
       systemActor('licence'),
     )
-    if (holder.founded) await shareCreditCode(trx, caseRow, holder.code)
+    // 信息共享: the other departments of the application see the new enterprise's code at once.
+    if (holder.founded)
+      await approvalStore.shareData(trx, {
+        application_id: caseRow.application_id,
+        name: 'creditCode',
+        value: holder.code,
+        source_case_id: caseRow.id,
+        created_at: at,
+      })
     return {
       licenceId: row.id,
       licenceIdentifier: identifier,

@@ -172,6 +172,7 @@ export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions, st
         const state = session.state.tasks[taskId]
         const facts = sessions.facts(session)
         const form = JSON.parse(session.row.form_json) as Record<string, unknown>
+        const shared = await approvalStore.listSharedData(trx, session.row.application_id)
         return {
           id: task.id,
           caseId: session.row.id,
@@ -190,7 +191,11 @@ export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions, st
           editableFields: state?.editableFields ?? [],
           // 信息共享: what another department's step of this application established, so
           // nobody asks the applicant again (the credit code of the enterprise it founded).
-          shared: { creditCode: stringOrNull(session.state.variables.creditCode) },
+          shared: {
+            creditCode:
+              shared.find((d) => d.name === 'creditCode')?.value ??
+              stringOrNull(session.state.variables.creditCode),
+          },
         }
       })
     },
