@@ -80,6 +80,17 @@ export function createCaseSessions(
     return { row, model, engine, caseActions, state: foldInstance(engine), pending: [] }
   }
 
+  /**
+   * The folded log for a read that changes nothing (the merged correction notice): a remembered
+   * log is shared, not taken over, so the caller must not run or note anything on it.
+   */
+  async function peek(trx: Trx, row: CaseRow): Promise<Readonly<CaseSession>> {
+    const known = snapshots.get(row.id)
+    if (!known || known.version !== row.version) return open(trx, row)
+    const { engine, caseActions, state } = known
+    return { row, model: await modelOf(row, trx), engine, caseActions, state, pending: [] }
+  }
+
   /** A case inserted in this transaction: its log is empty, so there is nothing to read. */
   async function openNew(trx: Trx, row: CaseRow): Promise<CaseSession> {
     const model = await modelOf(row, trx)
@@ -179,7 +190,7 @@ export function createCaseSessions(
     }
   }
 
-  return { open, openNew, load, run, note, facts, commit, remember }
+  return { open, peek, openNew, load, run, note, facts, commit, remember }
 }
 
 export type CaseSessions = ReturnType<typeof createCaseSessions>

@@ -25,7 +25,7 @@ export function createCorrectionService(
       const open = await db.transaction().execute(async (trx) =>
         Promise.all(
           cases.map(async (c) => {
-            const session = await sessions.open(trx, c)
+            const session = await sessions.peek(trx, c)
             return {
               caseId: c.id,
               departmentId: c.department_id,
