@@ -1,40 +1,12 @@
-import type { ApplicationRow, CaseRow } from './approval.tables.js'
+import type { ApplicationHeadRow, CaseHeadRow } from './approval.store.js'
 
 /** How long a remembered view is served without asking the database (another instance's steps). */
 const STALE_MS = 1000
 const KEPT = 10_000
 
-type Head = Pick<
-  ApplicationRow,
-  | 'id'
-  | 'case_number'
-  | 'kind'
-  | 'subject_code'
-  | 'name_zh'
-  | 'name_en'
-  | 'applicant_id'
-  | 'enterprise_id'
-  | 'channel'
-  | 'status'
-  | 'submitted_at'
->
-type CaseHead = Pick<
-  CaseRow,
-  | 'id'
-  | 'case_number'
-  | 'implementation_code'
-  | 'name_zh'
-  | 'name_en'
-  | 'department_id'
-  | 'status'
-  | 'promised_days'
-  | 'statutory_days'
-  | 'finished_at'
->
-
 export interface ApplicationHeads {
-  application: Head
-  cases: CaseHead[]
+  application: ApplicationHeadRow
+  cases: CaseHeadRow[]
 }
 
 /**

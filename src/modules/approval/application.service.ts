@@ -1,18 +1,16 @@
-import type { ApplicationHeads, ApplicationViews } from './application-views.js'
+import { validate as isUuid } from 'uuid'
 import type { Actor } from '../../platform/auth/principal.js'
 import { DomainError } from '../../platform/errors.js'
 import { approvalDb, type ApprovalDeps } from './approval.deps.js'
-import { approvalStore } from './approval.store.js'
+import { approvalStore, type ApplicationHeadRow, type CaseHeadRow } from './approval.store.js'
 import type { ApplicationAccess } from './application-access.js'
-import type { ApplicationRow, CaseRow } from './approval.tables.js'
+import type { ApplicationHeads, ApplicationViews } from './application-views.js'
 import { caseClock } from './case-clock.js'
 import { readLog } from './case-log.js'
 import type { CaseSessions } from './case-session.js'
 import { describeAction } from './timeline-labels.js'
 
 /** What applicants (and staff of the departments involved) see of an application; 撤回, 催办. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 export function createApplicationService(
   deps: ApprovalDeps,
   sessions: CaseSessions,
@@ -30,7 +28,7 @@ export function createApplicationService(
       const cases = await approvalStore.listCaseHeads(db, deps.dialect, application.id)
       return { application, cases }
     }
-    const heads = UUID.test(idOrNumber) ? await views.read(idOrNumber, load) : await load()
+    const heads = isUuid(idOrNumber) ? await views.read(idOrNumber, load) : await load()
     if (!heads) throw new DomainError('APPROVAL_APPLICATION_NOT_FOUND')
     mayRead(actor, heads.application, heads.cases)
     return heads
@@ -165,34 +163,7 @@ export function createApplicationService(
   }
 }
 
-type ApplicationHead = Pick<
-  ApplicationRow,
-  | 'id'
-  | 'case_number'
-  | 'kind'
-  | 'subject_code'
-  | 'name_zh'
-  | 'name_en'
-  | 'status'
-  | 'enterprise_id'
-  | 'channel'
-  | 'submitted_at'
->
-type CaseHead = Pick<
-  CaseRow,
-  | 'id'
-  | 'case_number'
-  | 'implementation_code'
-  | 'name_zh'
-  | 'name_en'
-  | 'department_id'
-  | 'status'
-  | 'promised_days'
-  | 'statutory_days'
-  | 'finished_at'
->
-
-function toSummary(a: ApplicationHead) {
+function toSummary(a: ApplicationHeadRow) {
   return {
     id: a.id,
     caseNumber: a.case_number,
@@ -206,7 +177,7 @@ function toSummary(a: ApplicationHead) {
   }
 }
 
-function toView(a: ApplicationHead, cases: CaseHead[]) {
+function toView(a: ApplicationHeadRow, cases: CaseHeadRow[]) {
   return {
     ...toSummary(a),
     cases: cases.map((c) => ({

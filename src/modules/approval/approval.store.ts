@@ -106,8 +106,9 @@ const CASE_HEAD = [
   'statutory_days',
   'finished_at',
 ] as const
-type ApplicationHeadRow = Pick<ApplicationRow, (typeof APPLICATION_HEAD)[number]>
-type CaseHeadRow = Pick<CaseRow, (typeof CASE_HEAD)[number]>
+/** What the status read needs of an application and of each case (no forms). */
+export type ApplicationHeadRow = Pick<ApplicationRow, (typeof APPLICATION_HEAD)[number]>
+export type CaseHeadRow = Pick<CaseRow, (typeof CASE_HEAD)[number]>
 const HEAD_SQL = {
   sqlite: `select ${APPLICATION_HEAD.join(', ')} from approval_applications where id = ? or case_number = ?`,
   postgres: `select ${APPLICATION_HEAD.join(', ')} from approval_applications where id = $1 or case_number = $2`,

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid'
+import { validate as isUuid, v7 as uuidv7 } from 'uuid'
 import type { Actor } from '../../platform/auth/principal.js'
 import { isUniqueViolation } from '../../platform/db/database.js'
 import { DomainError, validationFailed } from '../../platform/errors.js'
@@ -11,7 +11,6 @@ import { checkBundleContent } from './item-content-checks.js'
 
 /** Published bundle contents kept parsed (a city publishes a few dozen). */
 const PUBLISHED_KEPT = 500
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 /** Bundles (一件事): one merged form fanned out to the member items of several departments. */
 export function createBundleService(deps: CatalogDeps) {
@@ -142,7 +141,7 @@ export function createBundleService(deps: CatalogDeps) {
 
     async getPublished(idOrCode: string) {
       // Applications name bundles by code; an id (a UUID) is looked up as one.
-      const bundle = UUID.test(idOrCode)
+      const bundle = isUuid(idOrCode)
         ? await catalogStore.findBundle(db, idOrCode)
         : await catalogStore.findBundleByCode(db, idOrCode)
       const row = bundle?.published_version
