@@ -18,7 +18,8 @@ export interface ApplicationHeads {
  * remembered rows.
  */
 export function createApplicationViews(monotonicMs: () => number = () => performance.now()) {
-  let writes = 0
+  // Orders reads and changes: a read stores what it saw only if no change came after it began.
+  let sequence = 0
   const changedAt = new Map<string, number>()
   const views = new Map<string, { heads: ApplicationHeads; at: number; seq: number }>()
 
@@ -33,7 +34,7 @@ export function createApplicationViews(monotonicMs: () => number = () => perform
       const hit = views.get(id)
       if (hit && monotonicMs() - hit.at < STALE_MS && (changedAt.get(id) ?? -1) < hit.seq)
         return hit.heads
-      const seq = ++writes
+      const seq = ++sequence
       const heads = await load()
       if (heads && (changedAt.get(id) ?? -1) < seq)
         bounded(views, id, { heads, at: monotonicMs(), seq })
@@ -41,7 +42,7 @@ export function createApplicationViews(monotonicMs: () => number = () => perform
     },
     /** After a step on the application committed in this process. */
     changed(id: string): void {
-      bounded(changedAt, id, ++writes)
+      bounded(changedAt, id, ++sequence)
       views.delete(id)
     },
   }

@@ -191,11 +191,7 @@ export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions, st
           editableFields: state?.editableFields ?? [],
           // 信息共享: what another department's step of this application established, so
           // nobody asks the applicant again (the credit code of the enterprise it founded).
-          shared: {
-            creditCode:
-              shared.find((d) => d.name === 'creditCode')?.value ??
-              stringOrNull(session.state.variables.creditCode),
-          },
+          shared: { creditCode: shared.find((d) => d.name === 'creditCode')?.value ?? null },
         }
       })
     },
@@ -230,5 +226,3 @@ export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions, st
 }
 
 export type TaskService = ReturnType<typeof createTaskService>
-
-const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null)

@@ -54,10 +54,9 @@ function chain(head: ChainHead, rows: PendingRow[]): ChainedBatch {
  * Chains committed, unsealed records onto the SM3 chain, oldest first, and moves the head.
  *
  * One sealer at a time, across processes. On SQLite `seq` is commit order, so the unsealed
- * records are exactly those after the head's `last_seq`; their links are computed and then written
- * in one statement under `begin immediate`, only if the head has not moved meanwhile (another
- * process sealed first: chain again). Computing the links in a worker thread was tried: the
- * event loop's share (the write) stayed the same, so the worker did not pay for itself. On
+ * records are exactly those after the head's `last_seq`, chained under `begin immediate`.
+ * Computing the links in a worker thread was tried: the event loop's share (the write) stayed
+ * the same, so the worker did not pay for itself. On
  * PostgreSQL the head row is locked, and a smaller `seq` can commit later, so the unsealed records
  * are found through a partial index on `hash is null`. Either way the chain order is `chain_pos`,
  * given here.
@@ -69,16 +68,8 @@ export function createAuditSealer(database: Pick<Database, 'db' | 'dialect' | 's
     return { seal: () => sealAll(sealOnce) }
   }
   const sqlite = maybeSqlite
-  const onConnection = <T>(work: () => T): Promise<T> =>
-    db.connection().execute(() => Promise.resolve(work()))
-  async function sealOnce(): Promise<number> {
-    for (;;) {
-      const head = await onConnection(() => readHead(sqlite))
-      const batch = await onConnection(() => chainPending(sqlite, head))
-      if (batch.links.length === 0) return 0
-      if (await onConnection(() => writeLinks(sqlite, head, batch))) return batch.links.length
-    }
-  }
+  // Kysely hands the one connection over; the batch runs synchronously on it.
+  const sealOnce = () => db.connection().execute(() => Promise.resolve(sealSqlite(sqlite)))
   return { seal: () => sealAll(sealOnce) }
 }
 
@@ -91,41 +82,36 @@ async function sealAll(sealOnce: () => Promise<number>): Promise<number> {
   }
 }
 
-function readHead(sqlite: SqliteStatements): ChainHead {
-  return (sqlite.prepare(HEAD).get() as ChainHead | undefined) ?? EMPTY_HEAD
-}
-
-function chainPending(sqlite: SqliteStatements, head: ChainHead): ChainedBatch {
-  const rows = sqlite
-    .prepare(`${PENDING} where seq > ? order by seq limit ${SEAL_BATCH}`)
-    .raw(true)
-    .all(head.last_seq) as PendingRow[]
-  return chain(head, rows)
-}
-
-/** Writes a batch's links in one statement, unless the head moved since they were computed. */
-function writeLinks(sqlite: SqliteStatements, from: ChainHead, batch: ChainedBatch): boolean {
+/**
+ * Under `begin immediate` (the write lock first, so a sealer in another process cannot chain from
+ * the same head): reads the head and the records after it, chains them and writes the links in
+ * one statement.
+ */
+function sealSqlite(sqlite: SqliteStatements): number {
   sqlite.prepare('begin immediate').run()
   try {
-    const now = readHead(sqlite)
-    if (now.last_hash !== from.last_hash || Number(now.last_pos) !== Number(from.last_pos)) {
-      sqlite.prepare('rollback').run()
-      return false
+    const head = (sqlite.prepare(HEAD).get() as ChainHead | undefined) ?? EMPTY_HEAD
+    const rows = sqlite
+      .prepare(`${PENDING} where seq > ? order by seq limit ${SEAL_BATCH}`)
+      .raw(true)
+      .all(head.last_seq) as PendingRow[]
+    if (rows.length > 0) {
+      const batch = chain(head, rows)
+      sqlite
+        .prepare(
+          `update platform_audit_records set chain_pos = j.value ->> 1, prev_hash = j.value ->> 2,
+             hash = j.value ->> 3
+           from json_each(?) as j where platform_audit_records.seq = j.value ->> 0`,
+        )
+        .run(JSON.stringify(batch.links))
+      sqlite
+        .prepare(
+          'update platform_audit_head set last_hash = ?, last_id = ?, last_pos = ?, last_seq = ? where id = 1',
+        )
+        .run(batch.head.last_hash, batch.lastId, batch.head.last_pos, batch.head.last_seq)
     }
-    sqlite
-      .prepare(
-        `update platform_audit_records set chain_pos = j.value ->> 1, prev_hash = j.value ->> 2,
-           hash = j.value ->> 3
-         from json_each(?) as j where platform_audit_records.seq = j.value ->> 0`,
-      )
-      .run(JSON.stringify(batch.links))
-    sqlite
-      .prepare(
-        'update platform_audit_head set last_hash = ?, last_id = ?, last_pos = ?, last_seq = ? where id = 1',
-      )
-      .run(batch.head.last_hash, batch.lastId, batch.head.last_pos, batch.head.last_seq)
     sqlite.prepare('commit').run()
-    return true
+    return rows.length
   } catch (error) {
     sqlite.prepare('rollback').run()
     throw error
