@@ -44,6 +44,15 @@ export function linkHash(prevHash: string, canonicalFields: ReadonlyArray<string
   return sm3Hex(`${prevHash}\n${JSON.stringify(canonicalFields)}`)
 }
 
+/**
+ * `linkHash` of a row read as `[seq, ...fields]`: the JSON of the fields is the row's JSON after
+ * its first element, so the row need not be copied.
+ */
+export function linkHashOfRow(prevHash: string, row: ReadonlyArray<unknown>): string {
+  const json = JSON.stringify(row)
+  return sm3Hex(`${prevHash}\n[${json.slice(json.indexOf(',') + 1)}`)
+}
+
 export type ChainBreak =
   | { reason: 'hash_mismatch'; seq: number; id: string }
   | { reason: 'link_broken'; seq: number; id: string }

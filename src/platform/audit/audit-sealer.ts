@@ -1,6 +1,6 @@
 import { CompiledQuery, type Kysely } from 'kysely'
 import type { Database, RootDb, SqliteStatements } from '../db/database.js'
-import { GENESIS_HASH, linkHash } from './audit-chain.js'
+import { GENESIS_HASH, linkHashOfRow } from './audit-chain.js'
 import { RECORD_COLUMNS } from './audit-writer.js'
 
 /** Records chained per transaction: bounds how long one seal holds the writer lock. */
@@ -38,7 +38,7 @@ function chain(head: ChainHead, rows: PendingRow[]): ChainedBatch {
   const links: LinkTuple[] = []
   for (const row of rows) {
     const seq = Number(row[0])
-    const hash = linkHash(prev, row.slice(1) as Array<string | null>)
+    const hash = linkHashOfRow(prev, row)
     links.push([seq, ++pos, prev, hash])
     prev = hash
     if (seq > lastSeq) lastSeq = seq
