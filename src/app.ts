@@ -208,6 +208,7 @@ export async function buildApp(options: AppOptions) {
         await runner.stop()
         // Records written since the last seal are chained now rather than at the next start.
         await audit.seal().catch((err: unknown) => logger.warn({ err }, 'audit sealing failed'))
+        await audit.close().catch(() => undefined)
         await database.checkpoint().catch(() => 0)
       } finally {
         await database.close()

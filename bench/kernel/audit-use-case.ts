@@ -23,6 +23,7 @@ const noAudit: AuditTrail = {
   record: async () => 'none',
   seal: async () => 0,
   verify: async () => ({ ok: true, checked: 0, firstBad: null }),
+  close: async () => {},
 }
 
 /**

@@ -1,26 +1,16 @@
 import { CompiledQuery, type Kysely } from 'kysely'
-import type { Database, RootDb, SqliteStatements } from '../db/database.js'
+import { SQLITE_DRIVER, type Database, type RootDb, type SqliteStatements } from '../db/database.js'
 import { GENESIS_HASH, linkHashOfRow } from './audit-chain.js'
 import { RECORD_COLUMNS } from './audit-writer.js'
+import {
+  startLinkWorker,
+  type ChainHead,
+  type ChainedBatch,
+  type LinkTuple,
+} from './link-worker.js'
 
 /** Records chained per transaction: bounds how long one seal holds the writer lock. */
 export const SEAL_BATCH = 500
-
-/** Where the chain stands: what a batch of links is computed from. */
-interface ChainHead {
-  last_hash: string
-  last_pos: number
-  last_seq: number
-}
-
-/** `[seq, chain_pos, prev_hash, hash]` per record, in chain order. */
-type LinkTuple = [seq: number, pos: number, prev: string, hash: string]
-
-interface ChainedBatch {
-  links: LinkTuple[]
-  head: ChainHead
-  lastId: string
-}
 
 const EMPTY_HEAD: ChainHead = { last_hash: GENESIS_HASH, last_pos: 0, last_seq: 0 }
 
@@ -29,6 +19,12 @@ type PendingRow = [seq: number, ...fields: Array<string | null>]
 
 const PENDING = `select seq, ${RECORD_COLUMNS.join(', ')} from platform_audit_records`
 const HEAD = 'select last_hash, last_pos, last_seq from platform_audit_head where id = 1'
+const PENDING_SQLITE = `${PENDING} where seq > ? order by seq limit ${SEAL_BATCH}`
+const WRITE_LINKS_SQLITE = `update platform_audit_records set chain_pos = j.value ->> 1,
+  prev_hash = j.value ->> 2, hash = j.value ->> 3
+  from json_each(?) as j where platform_audit_records.seq = j.value ->> 0`
+const MOVE_HEAD_SQLITE =
+  'update platform_audit_head set last_hash = ?, last_id = ?, last_pos = ?, last_seq = ? where id = 1'
 
 /** Chains rows onto the head: the links to write and the new head. */
 function chain(head: ChainHead, rows: PendingRow[]): ChainedBatch {
@@ -61,16 +57,71 @@ function chain(head: ChainHead, rows: PendingRow[]): ChainedBatch {
  * are found through a partial index on `hash is null`. Either way the chain order is `chain_pos`,
  * given here.
  */
-export function createAuditSealer(database: Pick<Database, 'db' | 'dialect' | 'sqlite'>) {
+export function createAuditSealer(
+  database: Pick<Database, 'db' | 'dialect' | 'sqlite' | 'sqliteFile'>,
+) {
   const { db, sqlite: maybeSqlite } = database
   if (!maybeSqlite) {
     const sealOnce = () => db.transaction().execute((trx) => sealPostgres(trx))
-    return { seal: () => sealAll(sealOnce) }
+    return { seal: () => sealAll(sealOnce), close: async () => {} }
   }
   const sqlite = maybeSqlite
-  // Kysely hands the one connection over; the batch runs synchronously on it.
-  const sealOnce = () => db.connection().execute(() => Promise.resolve(sealSqlite(sqlite)))
-  return { seal: () => sealAll(sealOnce) }
+  // Kysely hands the one connection over; each step runs synchronously on it.
+  const onConnection = <T>(step: () => T) => db.connection().execute(() => Promise.resolve(step()))
+  const file = database.sqliteFile
+  if (!file) {
+    return {
+      seal: () => sealAll(() => onConnection(() => sealSqlite(sqlite))),
+      close: async () => {},
+    }
+  }
+  let worker: ReturnType<typeof startLinkWorker> | null = null
+  const sealOnce = async (): Promise<number> => {
+    worker ??= startLinkWorker({ path: file, driver: SQLITE_DRIVER, pendingSql: PENDING_SQLITE })
+    for (;;) {
+      const head = await onConnection(() => readHead(sqlite))
+      const batch = await worker.links(head)
+      if (batch.links.length === 0) return 0
+      const written = await onConnection(() => writeIfHeadUnmoved(sqlite, head, batch))
+      if (written) return batch.links.length
+      // Another sealer (the CLI, another process) moved the head meanwhile: chain from the new one.
+    }
+  }
+  return {
+    seal: () => sealAll(sealOnce),
+    close: async () => {
+      await worker?.close()
+      worker = null
+    },
+  }
+}
+
+function readHead(sqlite: SqliteStatements): ChainHead {
+  return (sqlite.prepare(HEAD).get() as ChainHead | undefined) ?? EMPTY_HEAD
+}
+
+function writeLinks(sqlite: SqliteStatements, batch: ChainedBatch): void {
+  sqlite.prepare(WRITE_LINKS_SQLITE).run(JSON.stringify(batch.links))
+  const { last_hash, last_pos, last_seq } = batch.head
+  sqlite.prepare(MOVE_HEAD_SQLITE).run(last_hash, batch.lastId, last_pos, last_seq)
+}
+
+/** Writes links computed off the connection, under `begin immediate`, if the head still matches. */
+function writeIfHeadUnmoved(sqlite: SqliteStatements, from: ChainHead, batch: ChainedBatch) {
+  sqlite.prepare('begin immediate').run()
+  try {
+    const now = readHead(sqlite)
+    const unmoved =
+      now.last_hash === from.last_hash &&
+      Number(now.last_pos) === Number(from.last_pos) &&
+      Number(now.last_seq) === Number(from.last_seq)
+    if (unmoved) writeLinks(sqlite, batch)
+    sqlite.prepare('commit').run()
+    return unmoved
+  } catch (error) {
+    sqlite.prepare('rollback').run()
+    throw error
+  }
 }
 
 async function sealAll(sealOnce: () => Promise<number>): Promise<number> {
@@ -90,26 +141,9 @@ async function sealAll(sealOnce: () => Promise<number>): Promise<number> {
 function sealSqlite(sqlite: SqliteStatements): number {
   sqlite.prepare('begin immediate').run()
   try {
-    const head = (sqlite.prepare(HEAD).get() as ChainHead | undefined) ?? EMPTY_HEAD
-    const rows = sqlite
-      .prepare(`${PENDING} where seq > ? order by seq limit ${SEAL_BATCH}`)
-      .raw(true)
-      .all(head.last_seq) as PendingRow[]
-    if (rows.length > 0) {
-      const batch = chain(head, rows)
-      sqlite
-        .prepare(
-          `update platform_audit_records set chain_pos = j.value ->> 1, prev_hash = j.value ->> 2,
-             hash = j.value ->> 3
-           from json_each(?) as j where platform_audit_records.seq = j.value ->> 0`,
-        )
-        .run(JSON.stringify(batch.links))
-      sqlite
-        .prepare(
-          'update platform_audit_head set last_hash = ?, last_id = ?, last_pos = ?, last_seq = ? where id = 1',
-        )
-        .run(batch.head.last_hash, batch.lastId, batch.head.last_pos, batch.head.last_seq)
-    }
+    const head = readHead(sqlite)
+    const rows = sqlite.prepare(PENDING_SQLITE).raw(true).all(head.last_seq) as PendingRow[]
+    if (rows.length > 0) writeLinks(sqlite, chain(head, rows))
     sqlite.prepare('commit').run()
     return rows.length
   } catch (error) {

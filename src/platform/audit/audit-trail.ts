@@ -33,12 +33,14 @@ export interface AuditTrail {
   seal(): Promise<number>
   /** Seals, then walks the whole chain and names the first record that does not hold. */
   verify(): Promise<AuditVerification>
+  /** Stops the sealer's worker thread (after a last seal, which the caller runs). */
+  close(): Promise<void>
 }
 
 const BATCH = 2000
 
 export function createAuditTrail(deps: {
-  database: Pick<Database, 'db' | 'dialect' | 'sqlite'>
+  database: Pick<Database, 'db' | 'dialect' | 'sqlite' | 'sqliteFile'>
   clock: Clock
 }): AuditTrail {
   const root = moduleDb<AuditTables>(deps.database.db)
@@ -82,6 +84,11 @@ export function createAuditTrail(deps: {
     async verify() {
       await seal()
       return verifyChain(root, deps.database.dialect)
+    },
+    async close() {
+      await running?.catch(() => 0)
+      await again?.catch(() => 0)
+      await sealer.close()
     },
   }
 }

@@ -24,13 +24,15 @@ export interface SqliteStatements {
 }
 
 /** The driver's entry point, for worker threads that open their own connection. */
-const SQLITE_DRIVER = require.resolve('better-sqlite3')
+export const SQLITE_DRIVER = require.resolve('better-sqlite3')
 
 export interface Database {
   readonly db: RootDb
   readonly dialect: DialectName
   /** Set on SQLite only. */
   readonly sqlite: SqliteStatements | null
+  /** The SQLite database file, for worker threads that read it on their own connection. */
+  readonly sqliteFile: string | null
   /** Runs a passive WAL checkpoint (SQLite); a no-op on PostgreSQL. Returns frames checkpointed. */
   checkpoint(): Promise<number>
   close(): Promise<void>
@@ -71,6 +73,7 @@ function openSqlite(path: string): Database {
     db,
     dialect: 'sqlite',
     sqlite: statements,
+    sqliteFile: path === ':memory:' ? null : path,
     // The worker copies the bulk; the few frames written meanwhile are then copied here, so the
     // WAL is fully checkpointed and the next writer starts it over instead of growing it.
     async checkpoint() {
@@ -120,6 +123,7 @@ function openPostgres(url: string, max: number): Database {
     db,
     dialect: 'postgres',
     sqlite: null,
+    sqliteFile: null,
     checkpoint: async () => 0,
     close: () => db.destroy(),
   }
