@@ -2,6 +2,7 @@ import { benchAuthz, type BenchRow } from './authz.js'
 import { benchCore } from './core.js'
 import { benchGovernance } from './governance.js'
 import { benchKernel } from './kernel.js'
+import { benchPolicy } from './policy.js'
 
 type Bench = (emit: (row: BenchRow) => void) => Promise<void>
 
@@ -9,6 +10,7 @@ const BENCHES: Record<string, Bench> = {
   kernel: benchKernel,
   governance: benchGovernance,
   core: benchCore,
+  policy: benchPolicy,
   authz: async (emit) => {
     for (const row of await benchAuthz()) emit(row)
   },
@@ -18,7 +20,8 @@ const usage = (): string =>
   `Usage: npm run bench -- NAME   (tsx bench/run.ts NAME)\n` +
   `Benchmarks: ${Object.keys(BENCHES).join(', ')}\n` +
   `One JSON line per figure on stdout, progress on stderr.\n` +
-  `BENCH_SECONDS sets the HTTP load duration (default 10).\n`
+  `BENCH_SECONDS sets the HTTP load duration (default 10).\n` +
+  `BENCH_ENTERPRISES sets the policy benchmark's enterprise count (default 100,000).\n`
 
 const name = process.argv[2]
 const bench = name === undefined ? undefined : BENCHES[name]
