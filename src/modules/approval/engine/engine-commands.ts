@@ -32,7 +32,8 @@ export type EngineCommand =
   | { type: 'returnTo'; taskId: string; actorId: string; nodeId: string; reason: string }
   | { type: 'jump'; taskId: string; actorId: string; nodeId: string; reason: string }
   | { type: 'terminate'; actorId: string; reason: string }
-  | { type: 'fireTimer'; timerId: string }
+  /** `withholdApproval`: an auto_approve timer only records its firing (the caller says why). */
+  | { type: 'fireTimer'; timerId: string; withholdApproval?: boolean }
   | { type: 'completeService'; taskId: string; variables?: Variables }
   | { type: 'failService'; taskId: string; reason: string }
   | { type: 'retryService'; taskId: string }

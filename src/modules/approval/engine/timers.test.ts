@@ -68,6 +68,16 @@ describe('boundary timers', () => {
     expect(h.state.status).toBe('completed')
   })
 
+  it('auto_approve withheld by the caller: fires once and leaves the task open', async () => {
+    const h = await withTimer({ onTimeout: 'auto_approve' })
+    const taskId = h.task('review').id
+    h.now = later
+    h.run({ type: 'fireTimer', timerId: onlyTimer(h).id, withholdApproval: true })
+    expect(onlyTimer(h).status).toBe('fired')
+    expect(h.state.tasks[taskId]?.status).toBe('open')
+    expect(h.state.variables.approved).toBeUndefined()
+  })
+
   it('auto_approve: completes the task as the system', async () => {
     const h = await withTimer({ onTimeout: 'auto_approve' })
     const taskId = h.task('review').id

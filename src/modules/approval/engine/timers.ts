@@ -47,7 +47,7 @@ function pendingTimer(draft: Draft, timerId: string): TimerState | EngineError {
 
 /**
  * remind / escalate only record the firing (the caller notifies); auto_approve / auto_reject
- * decide the task as the engine; interrupt ends the whole activation and follows the timer's
+ * decide the task as the engine (an auto_approve the caller withholds leaves it open for staff); interrupt ends the whole activation and follows the timer's
  * flows; branch starts an extra token on them. A timer with no due time (beyond the calendar)
  * may be fired whenever the caller decides.
  */
@@ -64,6 +64,7 @@ export function fireTimer(draft: Draft, command: CommandOf<'fireTimer'>): Engine
       return null
     case 'auto_approve':
     case 'auto_reject':
+      if (timer.action === 'auto_approve' && command.withholdApproval === true) return null
       decideTask(draft, task, null, timer.action === 'auto_approve', {})
       return null
     case 'interrupt': {
