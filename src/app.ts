@@ -31,12 +31,14 @@ import {
 } from './modules/approval/index.js'
 import { catalogMigrations, createCatalogModule } from './modules/catalog/index.js'
 import { createIdentityModule, identityMigrations } from './modules/identity/index.js'
+import { createPolicyModule, policyMigrations } from './modules/policy/index.js'
 
 export const ALL_MIGRATIONS = [
   ...platformMigrations,
   ...identityMigrations,
   ...catalogMigrations,
   ...approvalMigrations,
+  ...policyMigrations,
 ]
 const VERSION = '0.1.0'
 
@@ -127,6 +129,18 @@ export async function buildApp(options: AppOptions) {
     licenceKey: signingKeyFromSeed(hkdfSm3(secret, 'tongban', 'tongban/licence-signing/v1', 40)),
   })
   approval.registerJobs(runner)
+  const policy = createPolicyModule({
+    db,
+    dialect,
+    clock,
+    audit,
+    guard,
+    queue,
+    parties: identity.parties,
+    departments: identity.departments,
+    notifier,
+  })
+  policy.registerJobs(runner)
   if (config.demo) {
     for (const [topic, handler] of Object.entries(DEMO_DEPARTMENT_SYSTEMS))
       approval.registerServiceHandler(topic, handler)
@@ -149,6 +163,8 @@ export async function buildApp(options: AppOptions) {
   await http.register(catRoutes.plugin, { ...catRoutes.options, prefix: '/api/v1/catalog' })
   const apRoutes = approval.routes(actorOf)
   await http.register(apRoutes.plugin, { ...apRoutes.options, prefix: '/api/v1/approval' })
+  const polRoutes = policy.routes(actorOf)
+  await http.register(polRoutes.plugin, { ...polRoutes.options, prefix: '/api/v1/policy' })
   await http.register(calendarRoutes, { calendar, actorOf, prefix: '/api/v1/calendar' })
   await http.register(auditRoutes, { db, audit, guard, actorOf, prefix: '/api/v1/audit' })
   if (config.demo) await http.register(demoSmsRoutes, { notifier, cipher, prefix: '/api/v1/demo' })
@@ -170,6 +186,7 @@ export async function buildApp(options: AppOptions) {
     identity,
     catalog,
     approval,
+    policy,
     config,
     /** Starts the background work: job runner, deliberate WAL checkpoints, calendar refresh. */
     startBackground() {

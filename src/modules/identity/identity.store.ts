@@ -85,6 +85,15 @@ export const identityStore = {
       .selectAll()
       .where('credit_code', '=', code)
       .executeTakeFirst(),
+  /** Enterprises in credit-code order after `after`: a module syncing its view pages through them. */
+  listEnterprisesAfter: (db: Db, after: string, limit: number) =>
+    db
+      .selectFrom('identity_enterprises')
+      .selectAll()
+      .where('credit_code', '>', after)
+      .orderBy('credit_code')
+      .limit(limit)
+      .execute(),
   insertEnterprise: (db: Db, row: Insertable<IdentityTables['identity_enterprises']>) =>
     db.insertInto('identity_enterprises').values(row).execute(),
   /** Authorises a person to act for an enterprise. */

@@ -55,6 +55,16 @@ export function createIdentityModule(deps: IdentityDeps) {
         const row = await identityStore.findEnterprise(on(within), id)
         return row ? { id: row.id, name: row.name, creditCode: row.credit_code } : null
       },
+      /** What the register says of an enterprise (policy matching's platform facts). */
+      findEnterpriseProfile: async (creditCode: string, within?: RootDb) => {
+        const row = await identityStore.findEnterpriseByCreditCode(on(within), creditCode)
+        return row ? toEnterpriseProfile(row) : null
+      },
+      /** Registered enterprises in credit-code order after `after`, `limit` at a time. */
+      listEnterpriseProfiles: async (after: string, limit: number, within?: RootDb) =>
+        (await identityStore.listEnterprisesAfter(on(within), after, limit)).map(
+          toEnterpriseProfile,
+        ),
       /** The ID number is decrypted: callers print it on licences, never in logs. */
       findPerson: async (id: string, within?: RootDb) => {
         const row = await identityStore.findPerson(on(within), id)
@@ -104,3 +114,34 @@ export function createIdentityModule(deps: IdentityDeps) {
 }
 
 export type IdentityModule = ReturnType<typeof createIdentityModule>
+
+/** An enterprise as the register holds it; capital in yuan, as a decimal string. */
+export interface EnterpriseProfile {
+  id: string
+  name: string
+  creditCode: string
+  legalRepresentativeId: string
+  industryCode: string
+  registeredCapital: string
+  establishedOn: string
+}
+
+function toEnterpriseProfile(row: {
+  id: string
+  name: string
+  credit_code: string
+  legal_representative_id: string
+  industry_code: string
+  registered_capital: string
+  established_on: string
+}): EnterpriseProfile {
+  return {
+    id: row.id,
+    name: row.name,
+    creditCode: row.credit_code,
+    legalRepresentativeId: row.legal_representative_id,
+    industryCode: row.industry_code,
+    registeredCapital: row.registered_capital,
+    establishedOn: row.established_on,
+  }
+}

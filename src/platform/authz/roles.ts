@@ -36,7 +36,14 @@ export const ROLE_DEFINITIONS = {
   },
   enterprise_agent: {
     scope: 'self',
-    actions: [...SELF_SERVICE, 'enterprise.profile.read', 'enterprise.profile.update'],
+    actions: [
+      ...SELF_SERVICE,
+      'enterprise.profile.read',
+      'enterprise.profile.update',
+      'policy.match.read',
+      'policy.facts.declare',
+      'policy.notice.opt_out',
+    ],
     label: { zh: '企业经办人', en: 'Enterprise agent' },
   },
   dept_staff: {
@@ -69,6 +76,16 @@ export const ROLE_DEFINITIONS = {
     scope: 'department',
     actions: ['catalog.item.read', 'catalog.item.publish'],
     label: { zh: '事项发布', en: 'Catalog publisher' },
+  },
+  policy_officer: {
+    scope: 'department',
+    actions: ['policy.manage', 'policy.grant.decide', 'policy.stats.read'],
+    label: { zh: '惠企政策管理员', en: 'Policy officer' },
+  },
+  data_officer: {
+    scope: 'department',
+    actions: ['policy.facts.import', 'policy.match.read', 'policy.stats.read'],
+    label: { zh: '数据专员', en: 'Data officer' },
   },
   dept_admin: {
     scope: 'department',
