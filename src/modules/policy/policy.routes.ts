@@ -71,14 +71,12 @@ export const policyRoutes: FastifyPluginAsyncTypebox<PolicyRouteOptions> = async
       },
     },
     async (req, reply) =>
-      reply
-        .status(201)
-        .send(
-          await o.authoring.submit(o.actorOf(req), {
-            source: req.body.source,
-            files: req.body.files ?? {},
-          }),
-        ),
+      reply.status(201).send(
+        await o.authoring.submit(o.actorOf(req), {
+          source: req.body.source,
+          files: req.body.files ?? {},
+        }),
+      ),
   )
   app.post(
     '/policies/:code/revisions/:revision/tests',
