@@ -9,6 +9,7 @@ import {
   applicantIndex,
   approvalClient,
   expectOk,
+  supplyMaterials,
   type ApplicationView,
   type StartCompanyDepartment,
 } from './approval-support.js'
@@ -54,6 +55,7 @@ describe.each(testDialects())('texts to the applicant (%s)', (dialect) => {
   }
 
   async function decideAll(applicationId: string, approve: (d: StartCompanyDepartment) => boolean) {
+    await supplyMaterials(t.app, applicant, applicationId)
     for (let round = 0; round < 6; round++) {
       for (const d of DEPARTMENTS) {
         const open = await openTask(d, applicationId)

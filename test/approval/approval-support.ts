@@ -57,6 +57,62 @@ export function expectProblem(res: LightMyRequestResponse, status: number, code:
   return body
 }
 
+/** The signed-in staff member's (or person's) id, as the API names them. */
+export async function staffIdOf(app: App, token: string): Promise<string> {
+  return expectOk<{ id: string }>(
+    await app.http.inject({ url: '/api/v1/me', headers: bearer(token) }),
+  ).id
+}
+
+/** A small, valid PDF: what the tests upload as every material. */
+export const SAMPLE_PDF = Buffer.concat([
+  Buffer.from('%PDF-1.7\n'),
+  Buffer.alloc(256, 0x20),
+  Buffer.from('\n%%EOF\n'),
+])
+
+interface Checklist {
+  implementationCode: string
+  materials: Array<{ code: string; required: boolean; attached: unknown[] }>
+}
+
+/**
+ * What an applicant does before staff may approve: uploads one PDF and attaches it for every
+ * required material not attached yet (of the given member items only, when named). Returns how
+ * many were attached.
+ */
+export async function supplyMaterials(
+  app: App,
+  token: string,
+  applicationId: string,
+  items?: readonly string[],
+): Promise<number> {
+  const api = approvalClient(app)
+  const upload = await app.http.inject({
+    method: 'POST',
+    url: '/api/v1/approval/materials',
+    headers: {
+      ...bearer(token),
+      'content-type': 'application/pdf',
+      'x-file-name': 'materials.pdf',
+    },
+    payload: SAMPLE_PDF,
+  })
+  const { id } = expectOk<{ id: string }>(upload, 201)
+  const url = `/applications/${applicationId}/materials`
+  const checklist = expectOk<Checklist[]>(await api.call('GET', url, token))
+  let attached = 0
+  for (const c of checklist) {
+    if (items && !items.includes(c.implementationCode)) continue
+    for (const m of c.materials.filter((x) => x.required && x.attached.length === 0)) {
+      const body = { item: c.implementationCode, code: m.code, materialId: id }
+      expectOk(await api.call('POST', url, token, body), 201)
+      attached += 1
+    }
+  }
+  return attached
+}
+
 /** Thin HTTP client over app.inject for the approval API. */
 export function approvalClient(app: App) {
   const call = (

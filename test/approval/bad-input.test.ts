@@ -9,6 +9,7 @@ import {
   approvalClient,
   expectOk,
   expectProblem,
+  supplyMaterials,
 } from './approval-support.js'
 
 const sample = START_COMPANY!
@@ -119,6 +120,7 @@ describe.each(testDialects())('approval: bad input and conflicts (%s)', (dialect
       await api().submit(applicant, { kind: 'bundle', code: 'start_company', form: sample.form }),
       201,
     )
+    await supplyMaterials(t.app, applicant, id)
     const task = (await api().queue(marketClerk)).find((x) => x.application_id === id)
     if (!task) throw new Error('no market task')
     const before = await counts()

@@ -8,6 +8,7 @@ import {
   approvalClient,
   expectOk,
   expectProblem,
+  supplyMaterials,
 } from './approval-support.js'
 
 const sample = START_COMPANY!
@@ -36,6 +37,7 @@ describe.each(testDialects())('extensions and special procedures (%s)', (dialect
       await api().submit(applicant, { kind: 'bundle', code: 'start_company', form: sample.form }),
       201,
     )
+    await supplyMaterials(t.app, applicant, id)
     const accept = (await api().queue(clerk)).find((x) => x.application_id === id)
     expectOk(await api().decide(clerk, accept?.id ?? '', true))
     const review = (await api().queue(clerk)).find((x) => x.application_id === id)

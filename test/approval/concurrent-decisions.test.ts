@@ -2,6 +2,7 @@ import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApprovalTables } from '../../src/modules/approval/approval.tables.js'
 import type { AuditTables } from '../../src/platform/audit/audit.tables.js'
+import { DEMO_ITEMS } from '../../src/modules/catalog/demo/index.js'
 import { moduleDb } from '../../src/platform/db/database.js'
 import { createTestApp, type TestApp } from '../support/app.js'
 import { testDialects } from '../support/databases.js'
@@ -13,11 +14,13 @@ import {
   applicantIndex,
   approvalClient,
   expectOk,
+  supplyMaterials,
   type ApplicationView,
   type StartCompanyDepartment,
 } from './approval-support.js'
 
 const sample = START_COMPANY!
+const MARKET_ITEM = DEMO_ITEMS.find((i) => i.departmentCode === 'market')?.implementationCode ?? ''
 const ROUNDS = 10
 const LOSER_CODES = ['APPROVAL_TASK_ALREADY_DECIDED', 'APPROVAL_CONCURRENT_CHANGE']
 
@@ -43,15 +46,19 @@ describe.each(testDialects())('staff deciding at the same moment (%s)', (dialect
   })
   afterAll(() => t.dispose())
 
-  const submit = async () =>
-    expectOk<{ id: string }>(
+  /** Submits one bundle with the materials of the given member items (all when none). */
+  const submit = async (items?: string[]) => {
+    const { id } = expectOk<{ id: string }>(
       await api().submit(applicant, { kind: 'bundle', code: 'start_company', form: sample.form }),
       201,
-    ).id
+    )
+    await supplyMaterials(t.app, applicant, id, items)
+    return id
+  }
 
   /** Submits one bundle and returns market's open 受理 task of it (unassigned). */
   async function openAcceptTask() {
-    const id = await submit()
+    const id = await submit([MARKET_ITEM])
     const task = (await api().queue(desks[0])).find((x) => x.application_id === id)
     if (!task) throw new Error(`no market task for application ${id}`)
     expect([task.node_id, task.role, task.assignee_id]).toEqual(['accept', 'dept_staff', null])

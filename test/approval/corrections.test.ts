@@ -8,6 +8,7 @@ import {
   approvalClient,
   expectOk,
   expectProblem,
+  supplyMaterials,
   type ApplicationView,
 } from './approval-support.js'
 
@@ -84,6 +85,8 @@ describe.each(testDialects())('一次告知: merged corrections (%s)', (dialect)
       company: { ...(sample.form.company as object), name: '示范市星河数智科技有限公司二部' },
       finance: { ...(sample.form.finance as object), phone: '13800000099' },
     }
+    // The materials come with the correction: attached while the case waits.
+    await supplyMaterials(t.app, applicant, id)
     expectOk(await api().call('PUT', `/applications/${id}/form`, applicant, { form: fixed }))
     const after = expectOk<ApplicationView>(await api().get(applicant, id))
     expect(after.status).toBe('in_progress')

@@ -10,6 +10,7 @@ import {
   approvalClient,
   expectOk,
   expectProblem,
+  supplyMaterials,
 } from './approval-support.js'
 
 const sample = START_COMPANY!
@@ -43,6 +44,7 @@ describe.each(testDialects())('electronic licences (%s)', (dialect) => {
       await api().submit(applicant, { kind: 'bundle', code: 'start_company', form: sample.form }),
       201,
     )
+    await supplyMaterials(t.app, applicant, id)
     for (const token of [clerk, clerk, approver]) {
       const task = (await api().queue(token)).find((x) => x.application_id === id)
       if (!task) throw new Error('no market task')
@@ -155,6 +157,7 @@ describe.each(testDialects())('one enterprise founded by one application (%s)', 
       await api.submit(applicant, { kind: 'bundle', code: 'open_restaurant', form: sample.form }),
       201,
     )
+    await supplyMaterials(t.app, applicant, id)
     for (let round = 0; round < 8; round++) {
       for (const [account, token] of staff) {
         const wanted =

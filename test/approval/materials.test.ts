@@ -10,6 +10,7 @@ import {
   approvalClient,
   expectOk,
   expectProblem,
+  supplyMaterials,
 } from './approval-support.js'
 
 const sample = START_COMPANY!
@@ -90,6 +91,7 @@ describe.each(testDialects())('materials and licence reuse (%s)', (dialect) => {
       await api().submit(applicant, { kind: 'bundle', code: 'start_company', form: sample.form }),
       201,
     )
+    await supplyMaterials(t.app, applicant, first.id)
     for (const token of [clerk, clerk, approver]) {
       const task = (await api().queue(token)).find((x) => x.application_id === first.id)
       expectOk(await api().decide(token, task?.id ?? '', true))

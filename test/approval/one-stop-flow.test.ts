@@ -7,6 +7,7 @@ import {
   applicantIndex,
   approvalClient,
   expectOk,
+  supplyMaterials,
   type ApplicationView,
   type TaskRow,
 } from './approval-support.js'
@@ -80,6 +81,8 @@ describe.each(testDialects())('企业开办 one-stop flow (%s)', (dialect) => {
       await api().submit(applicant, { kind: 'bundle', code: 'start_company', form: sample.form }),
       201,
     )
+    // 14 required materials across the five items, one upload serving them all here.
+    expect(await supplyMaterials(t.app, applicant, id)).toBe(14)
     for (let round = 0; round < 6; round++) {
       for (const d of DEPARTMENTS) await approveNext(d, id)
     }

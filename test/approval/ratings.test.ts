@@ -9,6 +9,7 @@ import {
   approvalClient,
   expectOk,
   expectProblem,
+  supplyMaterials,
   type ApplicationView,
 } from './approval-support.js'
 
@@ -41,6 +42,7 @@ describe.each(testDialects())('好差评 ratings and rectification (%s)', (diale
       await api().submit(applicant, { kind: 'bundle', code: 'start_company', form: sample.form }),
       201,
     )
+    await supplyMaterials(t.app, applicant, id)
     application = expectOk<ApplicationView>(await api().get(applicant, id))
   })
   afterAll(() => t.dispose())
@@ -142,6 +144,7 @@ describe.each(testDialects())('an unrated finished case (%s)', (dialect) => {
       await api().submit(applicant, { kind: 'bundle', code: 'start_company', form: sample.form }),
       201,
     )
+    await supplyMaterials(t.app, applicant, id)
     for (const token of [clerk, clerk, approver]) {
       const task = (await api().queue(token)).find((x) => x.application_id === id)
       if (!task) throw new Error('no market task')

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../support/app.js'
 import { testDialects } from '../support/databases.js'
 import { seedDemo, signInPerson, signInStaff } from '../support/demo.js'
-import { START_COMPANY, applicantIndex, approvalClient, expectOk } from './approval-support.js'
+import {
+  START_COMPANY,
+  applicantIndex,
+  approvalClient,
+  expectOk,
+  supplyMaterials,
+} from './approval-support.js'
 
 const sample = START_COMPANY!
 
@@ -25,6 +31,7 @@ describe.each(testDialects())('statutory clock watch (%s)', (dialect) => {
       await api().submit(applicant, { kind: 'bundle', code: 'start_company', form: sample.form }),
       201,
     )
+    await supplyMaterials(t.app, applicant, id)
     const task = (await api().queue(clerk)).find((x) => x.application_id === id)
     expectOk(await api().decide(clerk, task?.id ?? '', true)) // 受理: the market case's clock runs
     await t.app.approval.slaWatch.start()

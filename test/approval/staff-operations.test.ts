@@ -10,6 +10,7 @@ import {
   approvalClient,
   expectOk,
   expectProblem,
+  supplyMaterials,
   type TaskRow,
 } from './approval-support.js'
 
@@ -60,6 +61,7 @@ describe.each(testDialects())('staff hand-overs and urging (%s)', (dialect) => {
       await api().submit(applicant, { kind: 'bundle', code: 'start_company', form: sample.form }),
       201,
     )
+    await supplyMaterials(t.app, applicant, id)
     const task = await marketTask(clerk, id)
     expectOk(await api().claim(clerk, task.id))
     const refused = expectProblem(
@@ -86,6 +88,7 @@ describe.each(testDialects())('staff hand-overs and urging (%s)', (dialect) => {
       await api().submit(applicant, { kind: 'bundle', code: 'start_company', form: sample.form }),
       201,
     )
+    await supplyMaterials(t.app, applicant, id)
     const task = await marketTask(clerk, id)
     expectOk(await api().claim(clerk, task.id))
     expectOk(
@@ -134,6 +137,7 @@ describe.each(testDialects())('staff hand-overs and urging (%s)', (dialect) => {
       await api().submit(applicant, { kind: 'bundle', code: 'start_company', form: sample.form }),
       201,
     )
+    await supplyMaterials(t.app, applicant, id)
     const view = expectOk<{ cases: Array<{ id: string }> }>(await api().get(applicant, id))
     const caseId = view.cases[0]?.id ?? ''
     expectOk(await api().decide(clerk, (await marketTask(clerk, id)).id, true)) // 受理: the clock starts

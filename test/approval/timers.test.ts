@@ -8,6 +8,7 @@ import {
   approvalClient,
   expectOk,
   expectProblem,
+  supplyMaterials,
   type ApplicationView,
 } from './approval-support.js'
 
@@ -104,6 +105,7 @@ describe.each(testDialects())('boundary timers (%s)', (dialect) => {
       await api().submit(applicant, { kind: 'item', code: CODE, form: { note: '请尽快办理' } }),
       201,
     )
+    await supplyMaterials(t.app, applicant, id)
     await t.app.runner.drain()
     now = new Date('2026-03-03T15:00:00Z') // Tuesday 23:00 in Shanghai: not yet due
     await t.app.runner.drain()
@@ -119,5 +121,38 @@ describe.each(testDialects())('boundary timers (%s)', (dialect) => {
     )
     expect(timeline.filter((e) => e.type === 'timer_fired')).toHaveLength(1)
     expect(timeline.filter((e) => e.type === 'task_completed')).toHaveLength(1)
+  })
+
+  it('withholds the automatic approval while required materials are missing', async () => {
+    now = new Date('2026-03-09T01:00:00Z') // Monday
+    const applicant = (await signInPerson(t.app, 0)).accessToken
+    const { id } = expectOk<{ id: string }>(
+      await api().submit(applicant, { kind: 'item', code: CODE, form: { note: '材料稍后补交' } }),
+      201,
+    )
+    now = new Date('2026-03-10T16:30:00Z') // Wednesday 00:30 in Shanghai: the timer is due
+    await t.app.runner.drain()
+    await t.app.runner.drain()
+    const fresh = (await signInPerson(t.app, 0)).accessToken
+    expect(expectOk<ApplicationView>(await api().get(fresh, id)).status).toBe('in_progress')
+    const timeline = expectOk<Array<{ type: string; detail: { missing?: string[] } }>>(
+      await api().call('GET', `/applications/${id}/timeline`, fresh),
+    )
+    expect(timeline.filter((e) => e.type === 'timer_fired')).toHaveLength(1)
+    expect(timeline.filter((e) => e.type === 'task_completed')).toHaveLength(0)
+    const withheld = timeline.find((e) => e.type === 'case.auto_approval_withheld')
+    expect(withheld?.detail.missing).toEqual(
+      BASE.materials.filter((m) => m.required).map((m) => m.code),
+    )
+    // The task waits for staff, who ask for the materials (补正).
+    const clerk = await signInStaff(t.app, 'market.li')
+    const task = (await api().queue(clerk)).find((x) => x.application_id === id)
+    expect(task?.state).toBe('open')
+    const pointer = `/materials/${withheld?.detail.missing?.[0] ?? ''}`
+    expectOk(
+      await api().call('POST', `/tasks/${task?.id ?? ''}/correction`, clerk, {
+        fields: [{ pointer, reason: '请上传该材料' }],
+      }),
+    )
   })
 })

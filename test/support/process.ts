@@ -44,6 +44,7 @@ export interface HttpResult {
 
 export interface HttpOptions {
   method?: string
+  /** Sent as JSON, or as it is when a Buffer (give its content-type in `headers`). */
   body?: unknown
   headers?: Record<string, string>
   /** Binds the client socket to this loopback address, so the server sees a distinct client. */
@@ -53,7 +54,11 @@ export interface HttpOptions {
 
 /** One JSON request over a fresh connection; rejects when the connection breaks. */
 export function httpJson(url: string, options: HttpOptions = {}): Promise<HttpResult> {
-  const payload = options.body === undefined ? undefined : JSON.stringify(options.body)
+  const raw = Buffer.isBuffer(options.body)
+  const payload =
+    options.body === undefined || raw
+      ? (options.body as Buffer | undefined)
+      : JSON.stringify(options.body)
   return new Promise((resolve, reject) => {
     const req = request(
       url,
@@ -63,7 +68,7 @@ export function httpJson(url: string, options: HttpOptions = {}): Promise<HttpRe
         localAddress: options.localAddress,
         timeout: options.timeoutMs ?? 10_000,
         headers: {
-          ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(payload === undefined || raw ? {} : { 'content-type': 'application/json' }),
           ...options.headers,
         },
       },

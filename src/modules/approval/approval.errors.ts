@@ -57,6 +57,11 @@ export const APPROVAL_ERRORS = defineErrors({
     zh: '当前状态下不能执行此操作：{reasonZh}',
     en: 'This action is not allowed now: {reason}',
   },
+  APPROVAL_MATERIALS_MISSING: {
+    status: 409,
+    zh: '必须提交的申请材料尚未齐全，不能作出同意的决定；可要求申请人补正（所缺材料见 errors）',
+    en: 'Required materials are missing, so the task cannot be approved; ask for a correction (see errors)',
+  },
   APPROVAL_NOTHING_TO_CORRECT: {
     status: 409,
     zh: '没有待补正的事项',

@@ -225,6 +225,22 @@ export const approvalStore = {
       .where('holder_kind', '=', 'legal_person')
       .orderBy('issued_at')
       .executeTakeFirst(),
+  /** What is attached to a case: each record with the licence (if any) that stands in for it. */
+  listCaseAttachments: (db: Db, caseId: string) =>
+    db
+      .selectFrom('approval_case_materials as m')
+      .leftJoin('approval_licences as l', 'l.id', 'm.licence_id')
+      .select([
+        'm.material_code',
+        'm.material_id',
+        'm.licence_id',
+        'l.valid_from',
+        'l.valid_until',
+        'l.revoked_at',
+        'l.cancelled_at',
+      ])
+      .where('m.case_id', '=', caseId)
+      .execute(),
   insertTask: (db: Db, row: TaskTable) => insertTaskRow(db, row),
   /** The task projection's three kinds of change (claims, suspensions, closings): precompiled. */
   assignTask: (db: Db, id: string, values: Pick<TaskTable, 'assignee_id' | 'updated_at'>) =>

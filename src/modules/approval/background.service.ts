@@ -8,6 +8,7 @@ import type { ApplicationViews } from './application-views.js'
 import type { ApprovalTables, CaseRow } from './approval.tables.js'
 import type { CaseSession, CaseSessions } from './case-session.js'
 import type { ServiceJobState } from './engine/index.js'
+import { missingMaterials } from './required-materials.js'
 
 type Trx = Transaction<ApprovalTables>
 
@@ -70,14 +71,36 @@ export function createBackgroundWork(
     const trx = ctx.trx as unknown as Trx
     const { caseId, timerId } = ctx.payload as { caseId: string; timerId: string }
     const session = await sessions.load(trx, caseId)
-    if (session.state.timers[timerId]?.status !== 'pending') return
+    const timer = session.state.timers[timerId]
+    if (timer?.status !== 'pending') return
     const actor = systemActor(`job:${ctx.jobId}`)
-    await sessions.run(trx, session, { type: 'fireTimer', timerId }, actor)
+    // An automatic approval is a decision for the applicant: like staff, it needs every required
+    // material; without them the timer only fires and the task waits for staff (补正).
+    const missing =
+      timer.action === 'auto_approve' ? await missingMaterials(trx, deps, session.row) : []
+    const withheld = missing.length > 0
+    await sessions.run(
+      trx,
+      session,
+      { type: 'fireTimer', timerId, withholdApproval: withheld },
+      actor,
+    )
+    if (withheld)
+      sessions.note(
+        session,
+        {
+          type: 'case.auto_approval_withheld',
+          at: deps.clock.now().toISOString(),
+          taskId: timer.taskId,
+          missing: missing.map((m) => m.code),
+        },
+        actor,
+      )
     await finish(ctx, session)
     await deps.audit.record(trx, actor, {
       action: 'approval.timer.fired',
       subject: { type: 'case', id: caseId },
-      after: { timerId },
+      after: { timerId, ...(withheld ? { approvalWithheld: missing.map((m) => m.code) } : {}) },
     })
   }
 

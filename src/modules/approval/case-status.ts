@@ -55,6 +55,13 @@ export type CaseAction =
       reason?: string
     }
   | {
+      /** An auto_approve timer fired while required materials were missing: the task stays open. */
+      type: 'case.auto_approval_withheld'
+      at: string
+      taskId: string
+      missing: string[]
+    }
+  | {
       type: 'case.sla_alerted'
       at: string
       limit: 'promised' | 'statutory' | 'licence'
@@ -135,6 +142,7 @@ export function foldCase(actions: readonly CaseAction[], engine: EngineVerdict):
         procedures.delete(action.kind)
         break
       case 'case.sla_alerted':
+      case 'case.auto_approval_withheld':
       case 'case.copied':
       case 'case.material_attached':
         break

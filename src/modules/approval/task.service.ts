@@ -6,6 +6,7 @@ import type { TaskRow } from './approval.tables.js'
 import type { CaseSessions } from './case-session.js'
 import type { CorrectionField } from './case-status.js'
 import { refuseUneditable, visibleForm } from './field-permissions.js'
+import { requireMaterials } from './required-materials.js'
 import { refuseWhileCorrecting, type TaskSteps } from './task-steps.js'
 
 export interface Decision {
@@ -45,6 +46,10 @@ export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions, st
           refuseWhileCorrecting(sessions.facts(session))
           const open = session.state.tasks[taskId]
           refuseUneditable(decision.variables ?? {}, open?.editableFields ?? [])
+          // A task this actor cannot decide is the engine's to refuse, whatever is missing.
+          const decidable =
+            open?.status === 'open' && (open.assignee ?? principal.id) === principal.id
+          if (decision.approved && decidable) await requireMaterials(trx, deps, session.row)
           await sessions.run(
             trx,
             session,

@@ -17,6 +17,10 @@ const LABELS: Record<string, { zh: string; en: string }> = {
     en: 'Special procedure started (clock paused)',
   },
   'case.special_procedure_ended': { zh: '特别程序结束', en: 'Special procedure ended' },
+  'case.auto_approval_withheld': {
+    zh: '材料不齐，不予超时自动通过',
+    en: 'Automatic approval withheld: materials missing',
+  },
   'case.sla_alerted': { zh: '时限预警或超期督办', en: 'Time-limit warning or escalation' },
   instance_started: { zh: '开始办理', en: 'Processing started' },
   task_opened: { zh: '环节待办', en: 'Step opened' },
