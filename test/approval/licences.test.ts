@@ -10,6 +10,7 @@ import {
   approvalClient,
   expectOk,
   expectProblem,
+  staffIdOf,
   supplyMaterials,
 } from './approval-support.js'
 
@@ -150,24 +151,40 @@ describe.each(testDialects())('one enterprise founded by one application (%s)', 
     const api = approvalClient(t.app)
     const applicant = (await signInPerson(t.app, applicantIndex(sample.applicantIdNumber)))
       .accessToken
-    const staff = new Map<string, string>()
-    for (const account of ['market.li', 'market.zhou', 'health.he', 'health.lu'])
-      staff.set(account, await signInStaff(t.app, account))
+    const staff = new Map<string, { token: string; id: string }>()
+    for (const account of ['market.li', 'market.gao', 'market.zhou', 'health.he', 'health.lu']) {
+      const token = await signInStaff(t.app, account)
+      staff.set(account, { token, id: await staffIdOf(t.app, token) })
+    }
     const { id } = expectOk<{ id: string }>(
       await api.submit(applicant, { kind: 'bundle', code: 'open_restaurant', form: sample.form }),
       201,
     )
     await supplyMaterials(t.app, applicant, id)
+    // 食品经营许可's 受理 names market's two clerks as the inspectors of its 现场核查 (会签).
+    const inspectors = [staff.get('market.li')?.id, staff.get('market.gao')?.id]
     for (let round = 0; round < 8; round++) {
-      for (const [account, token] of staff) {
-        const wanted =
-          account.endsWith('.li') || account.endsWith('.he') ? 'dept_staff' : 'dept_approver'
+      for (const [account, { token, id: me }] of staff) {
+        const wanted = /\.(li|gao|he)$/.test(account) ? 'dept_staff' : 'dept_approver'
         const task = (await api.queue(token)).find(
-          (x) => x.application_id === id && x.state === 'open' && x.role === wanted,
+          (x) =>
+            x.application_id === id &&
+            x.state === 'open' &&
+            x.role === wanted &&
+            (x.assignee_id === null || x.assignee_id === me),
         )
         if (!task) continue
         if (!task.assignee_id) expectOk(await api.claim(token, task.id))
-        expectOk(await api.decide(token, task.id, true))
+        const detail = expectOk<{ editableFields: string[] }>(
+          await api.call('GET', `/tasks/${task.id}`, token),
+        )
+        const variables = detail.editableFields.includes('/inspectors') ? { inspectors } : {}
+        expectOk(
+          await api.call('POST', `/tasks/${task.id}/decision`, token, {
+            approved: true,
+            variables,
+          }),
+        )
       }
       await t.app.runner.drain()
     }

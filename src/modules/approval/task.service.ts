@@ -6,6 +6,7 @@ import type { TaskRow } from './approval.tables.js'
 import type { CaseSessions } from './case-session.js'
 import type { CorrectionField } from './case-status.js'
 import { refuseUneditable, visibleForm } from './field-permissions.js'
+import { requireNamedSigners } from './named-signers.js'
 import { requireMaterials } from './required-materials.js'
 import { refuseWhileCorrecting, type TaskSteps } from './task-steps.js'
 
@@ -50,7 +51,7 @@ export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions, st
           const decidable =
             open?.status === 'open' && (open.assignee ?? principal.id) === principal.id
           if (decision.approved && decidable) await requireMaterials(trx, deps, session.row)
-          await sessions.run(
+          const events = await sessions.run(
             trx,
             session,
             {
@@ -65,6 +66,7 @@ export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions, st
             },
             actor,
           )
+          await requireNamedSigners(trx, deps, session, events)
           return { approved: decision.approved }
         },
       )

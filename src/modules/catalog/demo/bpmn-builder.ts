@@ -3,7 +3,9 @@
  * start → user-task stages (some in parallel) → decision gateway → [service task] → end.
  *
  * Conventions read by the workflow engine:
- * - a user task's role is `camunda:candidateGroups` (e.g. 'dept_staff');
+ * - a user task's role is `camunda:candidateGroups` (e.g. 'dept_staff'); a multi-instance task
+ *   (会签) lists its signers in `camunda:collection`, and `tongban:editableFields` names what a
+ *   step may set;
  * - the last stage completes with a boolean `approved` variable; the gateway's approved flow
  *   has the FEEL condition `approved = true`, the rejected flow is the gateway's default;
  * - a service task is an external task (`camunda:type="external"`) with a `camunda:topic`; for
@@ -16,6 +18,19 @@ export interface UserTaskSpec {
   id: string
   name: string
   role: DepartmentRole
+  /** 会签 / 或签: one task per staff id of the FEEL list `collection` (e.g. a variable). */
+  multiInstance?: MultiInstanceSpec
+  /** JSON pointers (the form, or variables such as `/inspectors`) the step may set. */
+  editableFields?: readonly string[]
+  /** What staff do at this step (`bpmn:documentation`), e.g. a special procedure they run. */
+  documentation?: string
+}
+
+/** Without a completion condition every signer must approve (会签 of all). */
+export interface MultiInstanceSpec {
+  collection: string
+  sequential?: boolean
+  completionCondition?: string
 }
 
 export interface ParallelStageSpec {
@@ -42,6 +57,7 @@ export interface ProcessSpec {
 
 export const BPMN_NS = 'http://www.omg.org/spec/BPMN/20100524/MODEL'
 export const CAMUNDA_NS = 'http://camunda.org/schema/1.0/bpmn'
+export const TONGBAN_NS = 'urn:tongban:bpmn'
 
 type NodeKind =
   'startEvent' | 'endEvent' | 'userTask' | 'serviceTask' | 'parallelGateway' | 'exclusiveGateway'
@@ -51,7 +67,9 @@ interface LaidOutNode {
   kind: NodeKind
   name: string
   attrs: Record<string, string>
+  /** Children before the flow references (documentation, extension elements) and after them. */
   extension: string
+  tail: string
   x: number
   y: number
   w: number
@@ -120,6 +138,14 @@ function waypoints(flow: Flow): [number, number][] {
   ]
 }
 
+function loopXml(mi: MultiInstanceSpec): string {
+  const sequential = mi.sequential ? ' isSequential="true"' : ''
+  const condition = mi.completionCondition
+    ? `<bpmn:completionCondition xsi:type="bpmn:tFormalExpression">${escapeXml(mi.completionCondition)}</bpmn:completionCondition>`
+    : ''
+  return `<bpmn:multiInstanceLoopCharacteristics${sequential} camunda:collection="${escapeXml(mi.collection)}"${condition ? `>${condition}</bpmn:multiInstanceLoopCharacteristics>` : ' />'}`
+}
+
 export function buildProcessXml(spec: ProcessSpec): string {
   const nodes: LaidOutNode[] = []
   const flows: Flow[] = []
@@ -132,6 +158,7 @@ export function buildProcessXml(spec: ProcessSpec): string {
     centreY = MID,
     attrs: Record<string, string> = {},
     extension = '',
+    tail = '',
   ): LaidOutNode => {
     const [w, h] = SIZE[kind]
     const node: LaidOutNode = {
@@ -140,6 +167,7 @@ export function buildProcessXml(spec: ProcessSpec): string {
       name,
       attrs,
       extension,
+      tail,
       x: cursor,
       y: centreY - h / 2,
       w,
@@ -156,8 +184,15 @@ export function buildProcessXml(spec: ProcessSpec): string {
     flows.push(flow)
     return flow
   }
-  const userTask = (task: UserTaskSpec, centreY = MID): LaidOutNode =>
-    place(task.id, 'userTask', task.name, centreY, { 'camunda:candidateGroups': task.role })
+  const userTask = (task: UserTaskSpec, centreY = MID): LaidOutNode => {
+    const attrs: Record<string, string> = { 'camunda:candidateGroups': task.role }
+    if (task.editableFields) attrs['tongban:editableFields'] = task.editableFields.join(',')
+    const head = task.documentation
+      ? `<bpmn:documentation>${escapeXml(task.documentation)}</bpmn:documentation>`
+      : ''
+    const tail = task.multiInstance ? loopXml(task.multiInstance) : ''
+    return place(task.id, 'userTask', task.name, centreY, attrs, head, tail)
+  }
 
   const start = place('start', 'startEvent', '申请提交')
   advance(start)
@@ -236,7 +271,7 @@ export function buildProcessXml(spec: ProcessSpec): string {
       ...flows.filter((f) => f.target === n).map((f) => `<bpmn:incoming>${f.id}</bpmn:incoming>`),
       ...flows.filter((f) => f.source === n).map((f) => `<bpmn:outgoing>${f.id}</bpmn:outgoing>`),
     ]
-    return `    <bpmn:${n.kind} id="${n.id}"${name}${attrs}>${n.extension}${refs.join('')}</bpmn:${n.kind}>`
+    return `    <bpmn:${n.kind} id="${n.id}"${name}${attrs}>${n.extension}${refs.join('')}${n.tail}</bpmn:${n.kind}>`
   })
   const flowXml = flows.map((f) => {
     const name = f.name ? ` name="${escapeXml(f.name)}"` : ''
@@ -257,7 +292,7 @@ export function buildProcessXml(spec: ProcessSpec): string {
 
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<bpmn:definitions xmlns:bpmn="${BPMN_NS}" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:camunda="${CAMUNDA_NS}" id="Definitions_${spec.id}" targetNamespace="urn:tongban:process" exporter="tongban demo" exporterVersion="1">`,
+    `<bpmn:definitions xmlns:bpmn="${BPMN_NS}" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:camunda="${CAMUNDA_NS}" xmlns:tongban="${TONGBAN_NS}" id="Definitions_${spec.id}" targetNamespace="urn:tongban:process" exporter="tongban demo" exporterVersion="1">`,
     `  <bpmn:process id="${processId}" name="${escapeXml(spec.name)}" isExecutable="true">`,
     ...elementXml,
     ...flowXml,

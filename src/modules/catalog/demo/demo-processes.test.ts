@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { BPMN_NS } from './bpmn-builder.js'
 import { DEMO_ITEMS, DEMO_LICENCE_TYPES } from './demo-items.js'
 import { DEMO_PROCESSES } from './demo-processes.js'
+import { FOOD_BUSINESS_LICENCE } from './item-food-business-licence.js'
 
 /** The parts of bpmn-moddle's element model the tests read. */
 interface ModdleElement {
@@ -16,6 +17,7 @@ interface ModdleElement {
   extensionElements?: { values?: ModdleElement[] }
   $body?: string
   $children?: ModdleElement[]
+  loopCharacteristics?: ModdleElement & { isSequential?: boolean; completionCondition?: unknown }
   rootElements?: ModdleElement[]
   flowElements?: ModdleElement[]
   diagrams?: { plane?: { planeElement?: { bpmnElement?: ModdleElement }[] } }[]
@@ -164,6 +166,17 @@ describe('DEMO_PROCESSES', () => {
     expect(elements.filter((e) => e.$type === 'bpmn:ParallelGateway')).toHaveLength(
       inspects ? 2 : 0,
     )
+  })
+
+  it('食品经营许可 runs 现场核查 as a 会签 of the inspectors 受理 names', async () => {
+    const { process } = await parse(FOOD_BUSINESS_LICENCE.implementationCode)
+    const byId = (id: string) => (process.flowElements ?? []).find((e) => e.id === id)
+    const loop = byId('inspection')?.loopCharacteristics
+    expect(loop?.$type).toBe('bpmn:MultiInstanceLoopCharacteristics')
+    expect(loop?.$attrs?.['camunda:collection']).toBe('inspectors')
+    expect(loop?.isSequential).toBe(false)
+    expect(loop?.completionCondition).toBeUndefined()
+    expect(byId('accept')?.$attrs?.['tongban:editableFields']).toBe('/inspectors')
   })
 
   it.each(entries)('%s has a diagram shape or edge for every element', async (_, item) => {

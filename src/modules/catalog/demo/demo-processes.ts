@@ -25,13 +25,30 @@ const issue = (licenceType: string, name: string): ServiceTaskSpec => ({
   licenceType,
 })
 /** 材料审查 and 现场核查 run in parallel between 受理 and 决定. */
-const reviewAndInspect = (inspectionName: string) => ({
+const reviewAndInspect = (inspection: string | UserTaskSpec) => ({
   id: 'parallel_review',
   parallel: [
     task('material_review', '材料审查', 'dept_staff'),
-    task('inspection', inspectionName, 'dept_staff'),
+    typeof inspection === 'string' ? task('inspection', inspection, 'dept_staff') : inspection,
   ],
 })
+
+/**
+ * 食品经营许可: 受理 names at least two inspectors (核查人员不得少于2人, 《食品经营许可和备案管理办法》),
+ * each gets a 现场核查 task, and the step passes only when all of them approve (会签).
+ */
+const FOOD_ACCEPT: UserTaskSpec = {
+  ...accept(),
+  editableFields: ['/inspectors'],
+  documentation:
+    '核对申请材料：必须提交的材料不齐全的不能同意受理，应一次告知申请人补正。同意受理时指派现场核查人员（inspectors：本部门具有受理审查岗位的 2 名以上工作人员）。',
+}
+const FOOD_INSPECTION: UserTaskSpec = {
+  ...task('inspection', '现场核查（会签）', 'dept_staff'),
+  multiInstance: { collection: 'inspectors' },
+  documentation:
+    '每名核查人员各办理一项会签任务，全部同意方为核查通过。到场核查期间，核查人员在本任务上开始“现场核查”特别程序（kind=inspection），核查结束后结束该程序；特别程序期间不计入办结时限（《行政许可法》第四十五条）。',
+}
 
 /** Process specifications, keyed by implementation code. */
 export const DEMO_PROCESS_SPECS: Record<string, ProcessSpec> = {
@@ -80,7 +97,7 @@ export const DEMO_PROCESS_SPECS: Record<string, ProcessSpec> = {
   [FOOD_BUSINESS_LICENCE.implementationCode]: {
     id: 'food_business_licence',
     name: '食品经营许可',
-    stages: [accept(), reviewAndInspect('现场核查'), decide('许可决定')],
+    stages: [FOOD_ACCEPT, reviewAndInspect(FOOD_INSPECTION), decide('许可决定')],
     onApproval: issue('food_business_licence', '发放电子食品经营许可证'),
   },
   [PUBLIC_PLACE_HYGIENE_LICENCE.implementationCode]: {

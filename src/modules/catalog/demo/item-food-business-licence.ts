@@ -1,4 +1,12 @@
-/** 市场监管局 · 食品经营许可 (开餐馆“一件事” core item, with 现场核查). */
+/**
+ * 市场监管局 · 食品经营许可 (开餐馆“一件事” core item, with 现场核查).
+ *
+ * Its process (demo-processes.ts): 受理 names two or more inspectors; 现场核查 is a 会签 of
+ * those inspectors, in parallel with 材料审查; then 许可决定. While on the premises an inspector
+ * starts the special procedure `inspection` (现场核查, below) on their 现场核查 task and ends it
+ * when done (POST /approval/tasks/{id}/special-procedures): those days do not count toward the
+ * time limits.
+ */
 import type { ItemContent } from '../catalog.schema.js'
 import type { ChoiceOptions } from './demo-common.js'
 import {

@@ -136,6 +136,9 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
   { account: 'sysadmin', name: '方立新', departmentCode: null, roles: ['system_admin'] },
   { account: 'secadmin', name: '邵静怡', departmentCode: null, roles: ['security_admin'] },
   { account: 'auditor', name: '严明', departmentCode: null, roles: ['auditor'] },
+  // Added later, so appended: a staff member's demo phone follows their place in this list.
+  // The second market clerk: 食品经营许可 现场核查 is a 会签 of two inspectors.
+  member('market', 'gao', '高远', ['dept_staff']),
 ]
 
 export const DEMO_PERSONS: readonly DemoPerson[] = [
