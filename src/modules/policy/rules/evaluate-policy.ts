@@ -77,60 +77,55 @@ export function evaluatePolicy(
   options: EvaluateOptions,
 ): PolicyEvaluation {
   const on = 'taxYear' in options ? `${options.taxYear}-12-31` : options.on
-  const errors: EvaluationError[] = []
-  const clean = checkedFacts(policy, facts, errors)
-  const version = versionOn(policy, on)
-  const base = {
+  // Results are built as literals, not by spreading a shared base: V8 copies spreads slowly.
+  const result: PolicyEvaluation = {
     policy: policy.document.code,
     on,
+    status: 'not_eligible',
+    inForce: false,
+    version: null,
     exemptApplication: policy.document.exemptApplication,
+    need: [],
+    conditions: [],
+    decisions: [],
+    amount: null,
+    outcome: null,
+    errors: [],
   }
-  if (version === null) {
-    return {
-      ...base,
-      status: 'not_eligible',
-      inForce: false,
-      version: null,
-      need: [],
-      conditions: [],
-      decisions: [],
-      amount: null,
-      outcome: null,
-      errors,
-    }
+  const clean = checkedFacts(policy, facts, result.errors)
+  const version = versionOn(policy, on)
+  if (version === null) return result
+  result.inForce = true
+  result.version = describeVersion(policy, version)
+  explain(version, feelContext(version, clean, on), clean, result)
+  if (result.status !== 'not_eligible') {
+    result.need = [...policy.facts.keys()].filter((name) => result.need.includes(name))
   }
-  const context = feelContext(version, clean, on)
-  const decisions: DecisionExplanation[] = []
-  const undecided = decideAll(version, context, (name, result) =>
-    decisions.push(explainDecision(name, result, errors, version)),
+  return result
+}
+
+/** Fills the result's decisions, conditions, status, need, amount and outcome. */
+function explain(
+  version: CompiledVersion,
+  context: Record<string, unknown>,
+  clean: Readonly<Record<string, unknown>>,
+  result: PolicyEvaluation,
+): void {
+  const { decisions, errors } = result
+  const undecided = decideAll(version, context, (name, table) =>
+    decisions.push(explainDecision(name, table, errors, version)),
   )
   const failed = new Set(decisions.filter((d) => d.status === 'error').map((d) => d.name))
-  const conditions = version.conditions.map((c) =>
-    explainCondition(c, { context, clean, undecided, failed }, errors, version),
-  )
-  const status = overall(conditions)
-  const need = conditions.flatMap((c) => c.need)
-  const amount =
-    status === 'not_eligible' ? null : computeAmount(version, context, undecided, need, errors)
-  const outcome =
-    status === 'not_eligible' || version.outcome === null
-      ? null
-      : computeValue(version.outcome, context, undecided, need)
-  return {
-    ...base,
-    status,
-    inForce: true,
-    version: describeVersion(policy, version),
-    need:
-      status === 'not_eligible'
-        ? []
-        : [...policy.facts.keys()].filter((name) => need.includes(name)),
-    conditions,
-    decisions,
-    amount,
-    outcome,
-    errors,
+  const scope: Scope = { context, clean, undecided, failed }
+  result.conditions = version.conditions.map((c) => explainCondition(c, scope, errors, version))
+  result.status = overall(result.conditions)
+  if (result.status === 'not_eligible') return
+  const need = result.conditions.flatMap((c) => c.need)
+  result.amount = computeAmount(version, context, undecided, need, errors)
+  if (version.outcome !== null) {
+    result.outcome = computeValue(version.outcome, context, undecided, need)
   }
+  result.need = need
 }
 
 type Scope = {
@@ -164,19 +159,26 @@ function explainDecision(
   errors: EvaluationError[],
   version: CompiledVersion,
 ): DecisionExplanation {
-  const common = { name, matchedRules: result.matched }
+  const matchedRules = result.matched
   switch (result.status) {
     case 'decided':
-      return { ...common, status: 'decided', value: plain(result.value), need: [] }
+      return { name, status: 'decided', value: plain(result.value), matchedRules, need: [] }
     case 'unknown':
-      return { ...common, status: 'unknown', value: null, need: result.need }
+      return { name, status: 'unknown', value: null, matchedRules, need: result.need }
     case 'error': {
       const index = version.decisions.findIndex((d) => d.spec.name === name)
       errors.push({
         path: `/versions/${version.index}/decisions/${index}`,
         message: result.message,
       })
-      return { ...common, status: 'error', value: null, need: [], error: result.message }
+      return {
+        name,
+        status: 'error',
+        value: null,
+        matchedRules,
+        need: [],
+        error: result.message,
+      }
     }
   }
 }
@@ -193,42 +195,47 @@ function explainCondition(
     description: spec.description,
     expression: spec.expression,
     status: 'unknown',
-    facts: Object.fromEntries(feel.facts.map((name) => [name, scope.clean[name] ?? null])),
-    decisions: Object.fromEntries(
-      feel.decisions.map((name) => [name, plain(scope.context[name] ?? null)]),
-    ),
+    facts: {},
+    decisions: {},
     need: [],
   }
+  for (const name of feel.facts) explanation.facts[name] = scope.clean[name] ?? null
+  for (const name of feel.decisions)
+    explanation.decisions[name] = plain(scope.context[name] ?? null)
   const brokenDecision = feel.decisions.find((name) => scope.failed.has(name))
   if (brokenDecision !== undefined) {
-    return {
-      ...explanation,
-      status: 'error',
-      error: { zh: `决策“${brokenDecision}”求值出错`, en: `Decision '${brokenDecision}' failed` },
+    explanation.status = 'error'
+    explanation.error = {
+      zh: `决策“${brokenDecision}”求值出错`,
+      en: `Decision '${brokenDecision}' failed`,
     }
+    return explanation
   }
   if (readsUnknown(feel, scope.context, scope.undecided)) {
     addNeed(feel, scope.context, scope.undecided, explanation.need)
     return explanation
   }
   const result = run(feel.compiled, scope.context)
-  if (result.ok && typeof result.value === 'boolean')
-    return { ...explanation, status: result.value ? 'passed' : 'failed' }
+  if (result.ok && typeof result.value === 'boolean') {
+    explanation.status = result.value ? 'passed' : 'failed'
+    return explanation
+  }
   const got = result.ok
     ? result.value === null
       ? 'null'
       : typeof result.value
     : result.error.message.en
-  const error = {
+  explanation.status = 'error'
+  explanation.error = {
     zh: `条件结果应为 true 或 false，实际为 ${got}`,
     en: `The condition yields ${got}, not true or false`,
   }
   const index = version.conditions.indexOf(condition)
   errors.push({
     path: `/versions/${version.index}/eligibility/${index}/expression`,
-    message: error,
+    message: explanation.error,
   })
-  return { ...explanation, status: 'error', error }
+  return explanation
 }
 
 function overall(conditions: readonly ConditionExplanation[]): EligibilityStatus {
