@@ -43,6 +43,14 @@ describe('version selection', () => {
     )
   })
 
+  it('reports a date that is not one', () => {
+    expect(evaluatePolicy(policy, SMALL, { on: '2021-02-30' })).toMatchObject({
+      status: 'not_eligible',
+      inForce: false,
+      errors: [{ path: '/on' }],
+    })
+  })
+
   it('is not eligible outside every version, without evaluating anything', () => {
     expect(evaluatePolicy(policy, SMALL, { on: '2019-12-31' })).toMatchObject({
       status: 'not_eligible',

@@ -2,7 +2,7 @@ import { formatAmount } from './amount.js'
 import { versionOn } from './compile-policy.js'
 import type { CompiledCondition, CompiledPolicy, CompiledVersion } from './compile-policy.js'
 import type { TableResult } from './evaluate-table.js'
-import { factValueProblem, isMissing } from './fact-values.js'
+import { factValueProblem, isIsoDate, isMissing } from './fact-values.js'
 import { run } from './feel-compile.js'
 import type { CheckedFeel } from './feel-compile.js'
 import { addNeed, readsUnknown } from './knowledge.js'
@@ -93,6 +93,13 @@ export function evaluatePolicy(
     errors: [],
   }
   const clean = checkedFacts(policy, facts, result.errors)
+  if (!isIsoDate(on)) {
+    result.errors.push({
+      path: '/on',
+      message: { zh: `日期“${on}”无效`, en: `'${on}' is not a date` },
+    })
+    return result
+  }
   const version = versionOn(policy, on)
   if (version === null) return result
   result.inForce = true
