@@ -1,9 +1,11 @@
 import { Decimal } from 'decimal.js'
+import { scaledProduct, scaledQuotient, scaledSum } from './scaled-decimal.js'
 
 /**
  * FEEL numbers are decimal128: 34 significant digits, half-even. Values live as JS numbers
  * between operations; each operation reads its operands' shortest decimal form (0.1 is "0.1"),
- * computes exactly, and rounds the result back to the nearest JS number.
+ * computes exactly, and rounds the result back to the nearest JS number. Safe integers and
+ * "simple" decimals (scaled-decimal.ts) get that same result without decimal.js.
  */
 export const Dec = Decimal.clone({ precision: 34, rounding: Decimal.ROUND_HALF_EVEN })
 export type Dec = InstanceType<typeof Dec>
@@ -15,25 +17,25 @@ function bothSafeIntegers(a: number, b: number): boolean {
 export function add(a: number, b: number): number {
   const sum = a + b
   if (bothSafeIntegers(a, b) && Number.isSafeInteger(sum)) return sum
-  return new Dec(a).plus(b).toNumber()
+  return scaledSum(a, b) ?? new Dec(a).plus(b).toNumber()
 }
 
 export function subtract(a: number, b: number): number {
   const difference = a - b
   if (bothSafeIntegers(a, b) && Number.isSafeInteger(difference)) return difference
-  return new Dec(a).minus(b).toNumber()
+  return scaledSum(a, -b) ?? new Dec(a).minus(b).toNumber()
 }
 
 export function multiply(a: number, b: number): number {
   const product = a * b
   if (bothSafeIntegers(a, b) && Number.isSafeInteger(product)) return product
-  return new Dec(a).times(b).toNumber()
+  return scaledProduct(a, b) ?? new Dec(a).times(b).toNumber()
 }
 
 /** Division by zero is null in FEEL. */
 export function divide(a: number, b: number): number | null {
   if (b === 0 || Number.isNaN(b)) return null
-  return new Dec(a).div(b).toNumber()
+  return scaledQuotient(a, b) ?? new Dec(a).div(b).toNumber()
 }
 
 /** Integer powers are exact; a fractional exponent has no exact decimal result anyway. */
