@@ -94,10 +94,7 @@ export function evaluatePolicy(
   }
   const clean = checkedFacts(policy, facts, result.errors)
   if (!isIsoDate(on)) {
-    result.errors.push({
-      path: '/on',
-      message: { zh: `日期“${on}”无效`, en: `'${on}' is not a date` },
-    })
+    result.errors.push(notADate(on))
     return result
   }
   const version = versionOn(policy, on)
@@ -133,6 +130,10 @@ function explain(
     result.outcome = computeValue(version.outcome, context, undecided, need)
   }
   result.need = need
+}
+
+function notADate(on: string): EvaluationError {
+  return { path: '/on', message: { zh: `日期“${on}”无效`, en: `'${on}' is not a date` } }
 }
 
 type Scope = {
