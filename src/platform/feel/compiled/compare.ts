@@ -1,6 +1,6 @@
-import { FeelDuration, FeelRange } from 'feelin'
-import type { FeelDate } from 'feelin'
+import { FeelDate, FeelDuration, FeelRange } from 'feelin'
 import { defer } from './bailout.js'
+import { dateDay } from './iso-date.js'
 import { comparable, durationsEqual } from './temporal.js'
 import { isTemporalInstant, kindOf } from './values.js'
 import type { Kind } from './values.js'
@@ -135,6 +135,34 @@ export function rangeIncludes(range: FeelRange, value: unknown): boolean | null 
     start === null || (startIncluded ? order(value, start) >= 0 : order(value, start) > 0)
   const beforeEnd = end === null || (endIncluded ? order(value, end) <= 0 : order(value, end) < 0)
   return afterStart && beforeEnd
+}
+
+/**
+ * A constant range's membership test, with the bounds ordered once: numbers, strings and dates
+ * (by day number) are compared inline, any other value goes through rangeIncludes.
+ */
+export function rangeTest(range: FeelRange): TestFn {
+  if (range.start === null && range.end === null) return () => null
+  let start: unknown = range.start
+  let end: unknown = range.end
+  let [startIncluded, endIncluded] = [range['start included'], range['end included']]
+  if (start !== null && end !== null && order(start, end) > 0) {
+    ;[start, end, startIncluded, endIncluded] = [end, start, endIncluded, startIncluded]
+  }
+  const primitive = typeof (start ?? end)
+  const dates = (start ?? end) instanceof FeelDate
+  const low = dates && start !== null ? dateDay(start as FeelDate) : start
+  const high = dates && end !== null ? dateDay(end as FeelDate) : end
+  // typed as numbers; strings (and day numbers) compare with the same operators
+  const within = (v: number): boolean =>
+    (low === null || (startIncluded ? !(v < (low as number)) : v > (low as number))) &&
+    (high === null || (endIncluded ? !(v > (high as number)) : v < (high as number)))
+  return (value) => {
+    if (value === null || value === undefined) return null
+    if (dates)
+      return value instanceof FeelDate ? within(dateDay(value)) : rangeIncludes(range, value)
+    return typeof value === primitive ? within(value as number) : rangeIncludes(range, value)
+  }
 }
 
 /** Orders two values of one kind; feelin would coerce mismatched kinds JS-style, so defer. */

@@ -3,7 +3,7 @@ import { defer } from './bailout.js'
 import { BUILTINS } from './builtins.js'
 import { constant, constantOf, Unsupported, warn } from './env.js'
 import type { CompileContext, Compiled, Env, Run } from './env.js'
-import { lookup } from './lookup.js'
+import { lookup, nameKey } from './lookup.js'
 import { nameOf } from './names.js'
 import { Rejected } from './signature.js'
 import type { Builtin } from './signature.js'
@@ -20,8 +20,9 @@ export function compileCall(cx: CompileContext, node: SyntaxNode, parts: SyntaxN
   const builtin = BUILTINS.get(name)
   if (builtin === undefined) throw new Unsupported(callee, `function ${name}()`)
   const args = argumentList(cx, params)
+  const key = nameKey(name)
   const run = (env: Env): unknown => {
-    if (lookup(env, name) !== undefined) defer(`context entry shadows built-in ${name}`)
+    if (lookup(env, key) !== undefined) defer(`context entry shadows built-in ${name}`)
     return invoke(
       env,
       node,

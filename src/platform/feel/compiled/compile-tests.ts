@@ -1,7 +1,8 @@
-import { FeelRange } from 'feelin'
-import { feelEquals, feelIn, feelOrder, makeRange, rangeIncludes, testValue } from './compare.js'
+import { FeelDate, FeelRange } from 'feelin'
+import { feelEquals, feelIn, feelOrder, makeRange, rangeIncludes, rangeTest } from './compare.js'
+import { testValue } from './compare.js'
 import type { TestFn } from './compare.js'
-import { constantOf, Unsupported } from './env.js'
+import { constant, constantOf, Unsupported } from './env.js'
 import type { CompileContext, Compiled, Env, Run } from './env.js'
 import { operands } from './syntax-tree.js'
 import type { SyntaxNode } from './syntax-tree.js'
@@ -44,6 +45,11 @@ function membership(cx: CompileContext, node: SyntaxNode, left: Run, rest: Synta
   const [testsNode] = rest
   if (testsNode === undefined) throw new Unsupported(node, 'in')
   const tests = positiveTests(cx, testsNode)
+  const fixed = constantOf(tests)?.value
+  if (fixed instanceof FeelRange) {
+    const test = rangeTest(fixed)
+    return (env) => test(left(env))
+  }
   return (env) => feelIn(left(env), tests(env))
 }
 
@@ -52,6 +58,11 @@ function between(cx: CompileContext, node: SyntaxNode, value: Run, rest: SyntaxN
   if (lowNode === undefined || highNode === undefined) throw new Unsupported(node, 'between')
   const low = cx.compile(lowNode).run
   const high = cx.compile(highNode).run
+  const range = constantRange(low, high, true, true)
+  if (range !== null) {
+    const test = rangeTest(range)
+    return (env) => test(value(env))
+  }
   return (env) => {
     const start = low(env)
     const end = high(env)
@@ -64,6 +75,12 @@ function between(cx: CompileContext, node: SyntaxNode, value: Run, rest: SyntaxN
 export function positiveTests(cx: CompileContext, node: SyntaxNode): Run {
   if (node.name === 'PositiveUnaryTests') {
     const tests = operands(node).map((test) => positiveTest(cx, test))
+    const values = tests.map(constantOf)
+    if (values.every((v) => v !== undefined))
+      return constant(
+        values.map((v) => v?.value),
+        'test',
+      ).run
     return (env) => tests.map((test) => test(env))
   }
   return positiveTest(cx, node)
@@ -90,6 +107,10 @@ export function compileSimpleTest(
   if (first?.name !== 'CompareOp' || second === undefined) throw new Unsupported(node, 'unary test')
   const op = cx.source.slice(first.from, first.to)
   const bound = cx.compile(second).run
+  const fixed = constantOf(bound)
+  if (fixed !== undefined && (fixed.value === null || isOrderable(fixed.value))) {
+    return constant(boundTest(op, fixed.value), 'test')
+  }
   return { run: (env) => boundTest(op, bound(env)), type: 'test' }
 }
 
@@ -118,17 +139,8 @@ export function compileInterval(cx: CompileContext, node: SyntaxNode): Compiled 
   const endClosed = node.children.at(-1)?.name === ']'
   const start = cx.compile(startNode).run
   const end = cx.compile(endNode).run
-  const low = constantOf(start)
-  const high = constantOf(end)
-  if (
-    low !== undefined &&
-    high !== undefined &&
-    isOrderable(low.value) &&
-    isOrderable(high.value)
-  ) {
-    const range = makeRange(low.value, high.value, startClosed, endClosed)
-    return { run: () => range, type: 'test' }
-  }
+  const range = constantRange(start, end, startClosed, endClosed)
+  if (range !== null) return constant(range, 'test')
   const run = (env: Env): FeelRange => {
     const low = start(env)
     const high = end(env)
@@ -175,5 +187,15 @@ function hasInput(env: Env): boolean {
 
 /** A literal bound that makeRange accepts as is (a folded range is built once, at compile time). */
 function isOrderable(value: unknown): boolean {
-  return typeof value === 'number' || typeof value === 'string'
+  return typeof value === 'number' || typeof value === 'string' || value instanceof FeelDate
+}
+
+/** The range of two constant bounds of one orderable kind, built once; null otherwise. */
+function constantRange(start: Run, end: Run, startClosed: boolean, endClosed: boolean) {
+  const low = constantOf(start)?.value
+  const high = constantOf(end)?.value
+  if (!isOrderable(low) || !isOrderable(high)) return null
+  if (typeof low !== typeof high || low instanceof FeelDate !== high instanceof FeelDate)
+    return null
+  return makeRange(low, high, startClosed, endClosed)
 }

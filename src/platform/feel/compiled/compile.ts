@@ -5,7 +5,7 @@ import { compileFilter, compileFor, compileQuantified } from './compile-iteratio
 import { compileComparison, compileInterval, compileSimpleTest, inputOf } from './compile-tests.js'
 import { constant, Unsupported, warn } from './env.js'
 import type { CompileContext, Compiled, Env, StaticType } from './env.js'
-import { entry, lookup } from './lookup.js'
+import { entry, lookup, nameKey } from './lookup.js'
 import { FEELIN_BUILTIN_NAMES, longerNames, nameOf } from './names.js'
 import { operands } from './syntax-tree.js'
 import type { SyntaxNode } from './syntax-tree.js'
@@ -83,8 +83,9 @@ function only(node: SyntaxNode, parts: SyntaxNode[]): SyntaxNode {
 
 function variable(node: SyntaxNode, name: string): Compiled {
   const builtin = FEELIN_BUILTIN_NAMES.has(name)
+  const key = nameKey(name)
   const run = (env: Env): unknown => {
-    const value = lookup(env, name)
+    const value = lookup(env, key)
     if (value === undefined) {
       if (builtin) defer(`built-in ${name} used as a value`)
       warn(env, 'NO_VARIABLE_FOUND', `Variable '${name}' not found`, node)
@@ -101,11 +102,14 @@ function path(cx: CompileContext, node: SyntaxNode, parts: SyntaxNode[]): Compil
   if (targetNode === undefined || nameNode?.name !== 'PathName') throw new Unsupported(node, 'path')
   const target = cx.compile(targetNode).run
   const name = nameOf(cx.source, nameNode)
+  const key = nameKey(name)
   const ambiguous = longerNames(cx.source, nameNode)
   const read = (value: unknown, env: Env): unknown => {
     if (isContext(value)) {
-      if (ambiguous.some((key) => Object.hasOwn(value, key))) defer('key spelled with operators')
-      const found = entry(value, name)
+      if (ambiguous.some((longer) => Object.hasOwn(value, longer))) {
+        defer('key spelled with operators')
+      }
+      const found = entry(value, key)
       if (found !== undefined) return found
       warn(env, 'NO_CONTEXT_ENTRY_FOUND', `Key '${name}' not found`, nameNode)
       return null

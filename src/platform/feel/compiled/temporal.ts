@@ -1,5 +1,6 @@
 import { FeelDate, FeelDateTime, FeelDuration, parseDate } from 'feelin'
 import { defer } from './bailout.js'
+import { dateDay } from './iso-date.js'
 
 type PlainDate = FeelDate['value']
 type PlainDateTime = FeelDateTime['value']
@@ -9,12 +10,24 @@ type Duration = FeelDuration['value']
 const ANCHOR: PlainDate = parseDate('1970-01-01')?.value ?? defer('no anchor date')
 const DAYS_IN_HALF_YEAR = 180
 
-/** Milliseconds since the epoch (wall clock read as UTC) or, for a duration, its length. */
+const DAY_MS = 86_400_000
+/** Values are immutable, so their Temporal-computed milliseconds are remembered per object. */
+const milliseconds = new WeakMap<FeelDateTime | FeelDuration, number>()
+
+/**
+ * Milliseconds since the epoch (wall clock read as UTC) or, for a duration, its length. A date's
+ * comes from its ISO text; date-times and durations go through Temporal once per object.
+ */
 export function comparable(value: FeelDate | FeelDateTime | FeelDuration): number {
-  if (value instanceof FeelDuration) {
-    return value.value.total({ unit: 'millisecond', relativeTo: ANCHOR })
-  }
-  return value.value.toZonedDateTime('UTC').epochMilliseconds
+  if (value instanceof FeelDate) return dateDay(value) * DAY_MS
+  const known = milliseconds.get(value)
+  if (known !== undefined) return known
+  const computed =
+    value instanceof FeelDuration
+      ? value.value.total({ unit: 'millisecond', relativeTo: ANCHOR })
+      : value.value.toZonedDateTime('UTC').epochMilliseconds
+  milliseconds.set(value, computed)
+  return computed
 }
 
 /** Long durations compare by whole months, short ones by whole seconds, as feelin does. */
