@@ -2,6 +2,7 @@ import type { App } from './app.js'
 import type { Actor, Principal, RoleAssignment } from './platform/auth/principal.js'
 import { ROLES } from './platform/authz/index.js'
 import { DEMO_BUNDLES, DEMO_ITEMS, DEMO_PROCESSES } from './modules/catalog/demo/index.js'
+import { DEMO_ENTERPRISE_FACTS, loadDemoPolicies } from './modules/policy/demo/index.js'
 import {
   DEMO_DEPARTMENTS,
   DEMO_ENTERPRISES,
@@ -101,6 +102,22 @@ export async function seedDemo(app: App) {
     const draft = await app.catalog.bundles.createDraft(editor, lead, bundle)
     await app.catalog.bundles.publish(editor, draft.id, 1)
   }
+  // 惠企政策: the demo policies, published by their departments' policy officers, and the figures
+  // a data officer imported for the demo enterprises; the matching job then runs on them.
+  const policyOfficer = actorWith('seed', 'staff', [
+    ...[...departmentIds.values()].map((departmentId) => ({
+      role: 'policy_officer',
+      departmentId,
+    })),
+    { role: 'data_officer', departmentId: departmentIds.get('data_bureau') ?? null },
+  ])
+  const policies = await loadDemoPolicies()
+  for (const p of policies) {
+    const draft = await app.policy.authoring.submit(policyOfficer, { source: p.yaml, files: p.dmn })
+    await app.policy.authoring.publish(policyOfficer, draft.code, draft.revision)
+  }
+  await app.policy.facts.syncFromRegister()
+  await app.policy.facts.importFacts(policyOfficer, [...DEMO_ENTERPRISE_FACTS])
   return {
     departments: DEMO_DEPARTMENTS.length,
     staff: DEMO_STAFF.length,
@@ -108,6 +125,7 @@ export async function seedDemo(app: App) {
     enterprises: DEMO_ENTERPRISES.length,
     items: DEMO_ITEMS.length,
     bundles: DEMO_BUNDLES.length,
+    policies: policies.length,
     roles: ROLES.length,
   }
 }

@@ -66,6 +66,8 @@ async function publishParallelItem(app: App, departmentId: string, branches: num
   const content: ItemContent = {
     ...base,
     implementationCode: `${base.implementationCode.slice(0, 40)}-PAR${branches}`,
+    // The engine is what is measured: no materials to attach before each approval.
+    materials: [],
     formSchema: {
       type: 'object',
       properties: { reference: { type: 'string', maxLength: 40 } },

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely'
 import type { Actor } from '../../platform/auth/principal.js'
+import { CREDIT_CODE_REASON_MESSAGES, validateCreditCode } from '../../platform/standards/index.js'
 import { DomainError, fieldError, type FieldError } from '../../platform/errors.js'
 import {
   PLATFORM_FACT_NAMES,
@@ -199,12 +200,14 @@ export function createEnterpriseFacts(
       const known = await declarable()
       const errors = rows.flatMap((row, i) => {
         const rowErrors = check(row, known, `/rows/${i}`)
-        if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(row.creditCode)) {
+        const code = validateCreditCode(row.creditCode)
+        if (!code.ok) {
           rowErrors.push(
-            fieldError(`/rows/${i}/creditCode`, 'POLICY_CREDIT_CODE', {
-              zh: '统一社会信用代码格式有误（GB 32100）',
-              en: 'Not a unified social credit code (GB 32100)',
-            }),
+            fieldError(
+              `/rows/${i}/creditCode`,
+              `gb32100.${code.reason}`,
+              CREDIT_CODE_REASON_MESSAGES[code.reason],
+            ),
           )
         }
         return rowErrors

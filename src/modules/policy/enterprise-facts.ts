@@ -52,7 +52,8 @@ export function platformFacts(profile: EnterpriseProfile, recordedAt: string): F
   })
   return {
     creditCode: entry(profile.creditCode),
-    industryCode: entry(profile.industryCode),
+    // The register keeps the section letter too (I6513); policies read the 4-digit class.
+    industryCode: entry(profile.industryCode.replace(/^[A-T]/, '')),
     registrationDate: entry(profile.establishedOn, profile.establishedOn),
     registeredCapital: entry(Number(profile.registeredCapital)),
     regionCode: entry(profile.creditCode.slice(2, 8)),

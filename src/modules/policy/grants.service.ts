@@ -66,36 +66,34 @@ export function createGrants(deps: PolicyDeps) {
       }
       const now = deps.clock.now().toISOString()
       const status = decision === 'approve' ? 'approved' : 'rejected'
-      return db.transaction().execute(async (trx) => {
-        const rows = await trx
-          .selectFrom('policy_grants')
-          .selectAll()
-          .where('id', 'in', ids)
-          .execute()
-        const byId = new Map(rows.map((r) => [r.id, r]))
-        const departments = new Map<string, string>()
-        for (const [i, id] of ids.entries()) {
-          const row = byId.get(id)
-          if (!row) {
-            throw new DomainError('POLICY_GRANT_NOT_FOUND', { id }, [
-              fieldError(`/ids/${i}`, 'POLICY_GRANT_NOT_FOUND', {
-                zh: `兑现记录 ${id} 不存在`,
-                en: `Grant ${id} does not exist`,
-              }),
-            ])
-          }
-          if (row.status !== 'pending') throw new DomainError('POLICY_GRANT_DECIDED', { id })
-          let dept = departments.get(row.department_code)
-          if (!dept) {
-            dept = await departmentId(row.department_code)
-            departments.set(row.department_code, dept)
-          }
-          deps.guard.require(actor, 'policy.grant.decide', {
-            type: 'policy_grant',
-            id,
-            departmentId: dept,
-          })
+      // Checked before the transaction (department look-ups use their own connection); the
+      // conditional update below still refuses a grant decided meanwhile.
+      const rows = await db.selectFrom('policy_grants').selectAll().where('id', 'in', ids).execute()
+      const byId = new Map(rows.map((r) => [r.id, r]))
+      const departments = new Map<string, string>()
+      for (const [i, id] of ids.entries()) {
+        const row = byId.get(id)
+        if (!row) {
+          throw new DomainError('POLICY_GRANT_NOT_FOUND', { id }, [
+            fieldError(`/ids/${i}`, 'POLICY_GRANT_NOT_FOUND', {
+              zh: `兑现记录 ${id} 不存在`,
+              en: `Grant ${id} does not exist`,
+            }),
+          ])
         }
+        if (row.status !== 'pending') throw new DomainError('POLICY_GRANT_DECIDED', { id })
+        let dept = departments.get(row.department_code)
+        if (!dept) {
+          dept = await departmentId(row.department_code)
+          departments.set(row.department_code, dept)
+        }
+        deps.guard.require(actor, 'policy.grant.decide', {
+          type: 'policy_grant',
+          id,
+          departmentId: dept,
+        })
+      }
+      return db.transaction().execute(async (trx) => {
         for (const row of rows) {
           const moved = await trx
             .updateTable('policy_grants')

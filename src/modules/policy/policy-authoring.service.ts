@@ -207,22 +207,34 @@ export function createPolicyAuthoring(
     })
   }
 
-  /** A fact another published policy reads must have the same type here (one fact, one meaning). */
+  /**
+   * A fact another published policy reads must mean the same here: the same type and the same
+   * unit (one enterprise's total assets cannot be yuan for one policy and 万元 for another).
+   */
   async function factConflicts(document: PolicyDocument) {
     const others = (await published.list()).filter((p) => p.code !== document.code)
     return document.facts.flatMap((fact, index) => {
-      const clash = others.find((p) => {
-        const theirs = p.compiled.facts.get(fact.name)
-        return theirs !== undefined && theirs.type !== fact.type
-      })
-      if (!clash) return []
-      const theirs = clash.compiled.facts.get(fact.name)?.type ?? ''
-      return [
-        fieldError(`/facts/${index}/type`, 'POLICY_FACT_TYPE_CONFLICT', {
-          zh: `事实“${fact.name}”在已发布政策 ${clash.code} 中的类型为 ${theirs}，此处为 ${fact.type}`,
-          en: `Fact '${fact.name}' is a ${theirs} in published policy ${clash.code}, a ${fact.type} here`,
-        }),
-      ]
+      for (const other of others) {
+        const theirs = other.compiled.facts.get(fact.name)
+        if (!theirs) continue
+        if (theirs.type !== fact.type) {
+          return [
+            fieldError(`/facts/${index}/type`, 'POLICY_FACT_TYPE_CONFLICT', {
+              zh: `事实“${fact.name}”在已发布政策 ${other.code} 中的类型为 ${theirs.type}，此处为 ${fact.type}`,
+              en: `Fact '${fact.name}' is a ${theirs.type} in published policy ${other.code}, a ${fact.type} here`,
+            }),
+          ]
+        }
+        if ((theirs.unit ?? '') !== (fact.unit ?? '')) {
+          return [
+            fieldError(`/facts/${index}/unit`, 'POLICY_FACT_UNIT_CONFLICT', {
+              zh: `事实“${fact.name}”在已发布政策 ${other.code} 中的单位为“${theirs.unit ?? '无'}”，此处为“${fact.unit ?? '无'}”`,
+              en: `Fact '${fact.name}' is in '${theirs.unit ?? 'no unit'}' in published policy ${other.code}, '${fact.unit ?? 'no unit'}' here`,
+            }),
+          ]
+        }
+      }
+      return []
     })
   }
 }

@@ -100,6 +100,8 @@ describe('DEMO_STAFF', () => {
     'catalog_editor',
     'catalog_publisher',
     'dept_admin',
+    'policy_officer',
+    'data_officer',
   ])
 
   it('have unique accounts', () => {

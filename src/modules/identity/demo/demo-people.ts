@@ -91,6 +91,13 @@ export const DEMO_DEPARTMENTS: readonly DemoDepartment[] = [
     address: '示范市上城区市民街1号市民中心A座',
     phone: '0571-88000345',
   },
+  {
+    code: 'science_technology',
+    name: { zh: '示范市科学技术局', en: 'Demo City Science and Technology Bureau' },
+    creditCode: '11330100MB19566296',
+    address: '示范市上城区市民街1号市民中心C座',
+    phone: '0571-88000412',
+  },
 ]
 
 function member(
@@ -110,16 +117,16 @@ function member(
 export const DEMO_STAFF: readonly DemoStaff[] = [
   member('market', 'li', '李明', ['dept_staff', 'catalog_editor']),
   member('market', 'zhou', '周婷', ['dept_approver', 'catalog_publisher']),
-  member('market', 'sun', '孙志强', ['dept_admin']),
+  member('market', 'sun', '孙志强', ['dept_admin', 'policy_officer']),
   member('public_security', 'wang', '王磊', ['dept_staff']),
   member('public_security', 'liu', '刘洋', ['dept_approver', 'catalog_publisher']),
   member('public_security', 'hu', '胡晓燕', ['dept_admin', 'catalog_editor']),
   member('tax', 'chen', '陈静', ['dept_staff', 'catalog_editor']),
   member('tax', 'yang', '杨帆', ['dept_approver']),
-  member('tax', 'xu', '徐建华', ['dept_admin', 'catalog_publisher']),
+  member('tax', 'xu', '徐建华', ['dept_admin', 'catalog_publisher', 'policy_officer']),
   member('hrss', 'zhao', '赵丽', ['dept_staff']),
   member('hrss', 'huang', '黄文', ['dept_approver', 'catalog_publisher']),
-  member('hrss', 'wu', '吴敏', ['dept_admin', 'catalog_editor']),
+  member('hrss', 'wu', '吴敏', ['dept_admin', 'catalog_editor', 'policy_officer']),
   member('housing_fund', 'zheng', '郑欣', ['dept_staff', 'catalog_editor']),
   member('housing_fund', 'feng', '冯涛', ['dept_approver']),
   member('housing_fund', 'cai', '蔡红', ['dept_admin', 'catalog_publisher']),
@@ -131,7 +138,7 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
   member('natural_resources', 'han', '韩雪', ['dept_admin']),
   member('data_bureau', 'qian', '钱程', ['dept_admin']),
   member('data_bureau', 'jiang', '蒋一帆', ['catalog_publisher']),
-  member('data_bureau', 'ye', '叶青', ['dept_staff', 'catalog_editor']),
+  member('data_bureau', 'ye', '叶青', ['dept_staff', 'catalog_editor', 'data_officer']),
   // 三员: platform administrators without a department.
   { account: 'sysadmin', name: '方立新', departmentCode: null, roles: ['system_admin'] },
   { account: 'secadmin', name: '邵静怡', departmentCode: null, roles: ['security_admin'] },
@@ -139,6 +146,10 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
   // Added later, so appended: a staff member's demo phone follows their place in this list.
   // The second market clerk: 食品经营许可 现场核查 is a 会签 of two inspectors.
   member('market', 'gao', '高远', ['dept_staff']),
+  // 惠企政策: the science bureau issues the high-tech and incubator-rent policies.
+  member('science_technology', 'lin', '林晓', ['policy_officer', 'dept_admin']),
+  member('science_technology', 'zhu', '朱文博', ['dept_staff', 'catalog_editor']),
+  member('science_technology', 'qin', '秦雨', ['dept_approver', 'catalog_publisher']),
 ]
 
 export const DEMO_PERSONS: readonly DemoPerson[] = [

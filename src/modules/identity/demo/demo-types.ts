@@ -15,10 +15,17 @@ export type DemoDepartmentCode =
   | 'health'
   | 'natural_resources'
   | 'data_bureau'
+  | 'science_technology'
 
 /** Roles a department member can hold. */
 export type DepartmentRole =
-  'dept_staff' | 'dept_approver' | 'catalog_editor' | 'catalog_publisher' | 'dept_admin'
+  | 'dept_staff'
+  | 'dept_approver'
+  | 'catalog_editor'
+  | 'catalog_publisher'
+  | 'dept_admin'
+  | 'policy_officer'
+  | 'data_officer'
 
 /** Platform roles (三员分立: 系统管理员、安全管理员、安全审计员); held by staff without a department. */
 export type PlatformRole = 'system_admin' | 'security_admin' | 'auditor'

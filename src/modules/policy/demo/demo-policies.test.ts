@@ -95,7 +95,7 @@ describe('中小企业划型', () => {
     const { policy } = demo('sme-classification')
     const result = evaluatePolicy(
       policy,
-      { industryCode: '5211', employees: 60, operatingRevenue: 800 },
+      { industryCode: '5211', employees: 60, operatingRevenue: 8_000_000 },
       { on: '2024-06-30' },
     )
     expect(result.decisions).toEqual([

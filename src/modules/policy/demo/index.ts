@@ -40,3 +40,6 @@ async function loadDemoPolicy(file: string): Promise<DemoPolicy> {
   }
   return { file, yaml, dmn, document: loaded.document, policy: loaded.policy }
 }
+
+/** Figures for the demo enterprises, imported by the demo seed (see demo-facts.ts). */
+export { DEMO_ENTERPRISE_FACTS } from './demo-facts.js'
