@@ -221,11 +221,15 @@ export function createMatching(deps: PolicyDeps, published: PublishedPolicies) {
     const amount = result.amount
     const deadline = document.effective.to ?? ''
     const how = message(
-      policy.exemptApplication ? 'policy.sms.how.exempt' : 'policy.sms.how.apply',
-      {
-        deadline,
-      },
+      policy.exemptApplication
+        ? 'policy.sms.how.exempt'
+        : deadline
+          ? 'policy.sms.how.apply'
+          : 'policy.sms.how.open',
+      { deadline },
     )
+    // Money is texted in yuan; other units as the policy names them.
+    const unitZh = amount?.unit === 'CNY' ? '元' : (amount?.unit ?? '')
     await deps.notifier.sendSms(trx, {
       recipientIndex: contact.recipientIndex,
       recipientMasked: contact.recipientMasked,
@@ -234,7 +238,7 @@ export function createMatching(deps: PolicyDeps, published: PublishedPolicies) {
         enterprise: row.name,
         policy: document.name.zh,
         documentNumber: document.documentNumber,
-        amountZh: amount ? `，预计可享 ${amount.value} ${amount.unit}` : '',
+        amountZh: amount ? `，预计可享 ${amount.value} ${unitZh}` : '',
         amountEn: amount ? `, about ${amount.value} ${amount.unit}` : '',
         howZh: how.zh,
         howEn: how.en,

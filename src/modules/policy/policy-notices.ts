@@ -12,6 +12,10 @@ export const POLICY_NOTICE_MESSAGES = {
     zh: '请在 {deadline} 前申报。',
     en: 'Apply by {deadline}.',
   },
+  'policy.sms.how.open': {
+    zh: '本政策长期有效，可随时申报。',
+    en: 'There is no deadline.',
+  },
   'policy.sms.how.exempt': {
     zh: '本政策免申即享，无需申请，经主管部门审核后兑现。',
     en: 'No application is needed: it is granted once the department has confirmed it.',
