@@ -11,7 +11,8 @@ import type { AuditTables } from '../../src/platform/audit/audit.tables.js'
 import { systemActor } from '../../src/platform/auth/principal.js'
 import { fixedClock } from '../../src/platform/clock.js'
 import { loadConfig } from '../../src/platform/config.js'
-import { moduleDb } from '../../src/platform/db/database.js'
+import { moduleDb, SQLITE_DRIVER } from '../../src/platform/db/database.js'
+import { startLinkWorker } from '../../src/platform/audit/link-worker.js'
 import { TEST_SECRET } from '../support/app.js'
 
 /**
@@ -106,5 +107,25 @@ describe('audit sealing through the link worker (SQLite file)', () => {
       reason: 'hash_mismatch',
       id: fifth.id,
     })
+  })
+})
+
+describe('the link worker thread', () => {
+  it('fails a request instead of hanging when the thread dies, and reports it is gone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tongban-link-worker-dead-'))
+    try {
+      const worker = startLinkWorker({
+        path: join(dir, 'missing.db'),
+        driver: SQLITE_DRIVER,
+        pendingSql: 'select * from no_such_table where seq > ?',
+      })
+      await expect(
+        worker.links({ last_hash: '0'.repeat(64), last_pos: 0, last_seq: 0 }),
+      ).rejects.toThrow()
+      expect(worker.alive).toBe(false)
+      await worker.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

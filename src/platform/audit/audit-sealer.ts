@@ -50,12 +50,13 @@ function chain(head: ChainHead, rows: PendingRow[]): ChainedBatch {
  * Chains committed, unsealed records onto the SM3 chain, oldest first, and moves the head.
  *
  * One sealer at a time, across processes. On SQLite `seq` is commit order, so the unsealed
- * records are exactly those after the head's `last_seq`, chained under `begin immediate`.
- * Computing the links in a worker thread was tried: the event loop's share (the write) stayed
- * the same, so the worker did not pay for itself. On
- * PostgreSQL the head row is locked, and a smaller `seq` can commit later, so the unsealed records
- * are found through a partial index on `hash is null`. Either way the chain order is `chain_pos`,
- * given here.
+ * records are exactly those after the head's `last_seq`. A database file has them read and linked
+ * by a worker thread on its own read-only connection (link-worker.ts); the main connection writes
+ * the links under `begin immediate` only if the head has not moved meanwhile, else the worker
+ * links again from the new head. An in-memory database (tests) does it all on the one connection.
+ * On PostgreSQL the head row is locked, and a smaller `seq` can commit later, so the unsealed
+ * records are found through a partial index on `hash is null`. Either way the chain order is
+ * `chain_pos`, given here.
  */
 export function createAuditSealer(
   database: Pick<Database, 'db' | 'dialect' | 'sqlite' | 'sqliteFile'>,
@@ -77,7 +78,9 @@ export function createAuditSealer(
   }
   let worker: ReturnType<typeof startLinkWorker> | null = null
   const sealOnce = async (): Promise<number> => {
-    worker ??= startLinkWorker({ path: file, driver: SQLITE_DRIVER, pendingSql: PENDING_SQLITE })
+    if (!worker?.alive) {
+      worker = startLinkWorker({ path: file, driver: SQLITE_DRIVER, pendingSql: PENDING_SQLITE })
+    }
     for (;;) {
       const head = await onConnection(() => readHead(sqlite))
       const batch = await worker.links(head)

@@ -60,6 +60,8 @@ parentPort.on('message', (message) => {
 export interface LinkWorker {
   /** Links for the records after `head` (at most the batch size the worker was started with). */
   links(head: ChainHead): Promise<ChainedBatch>
+  /** False once the thread has exited (an error in it, or `close`): start a new one. */
+  readonly alive: boolean
   close(): Promise<void>
 }
 
@@ -71,18 +73,33 @@ export function startLinkWorker(options: {
 }): LinkWorker {
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: options })
   worker.unref()
+  let alive = true
+  // A request in flight fails, rather than waits forever, if the thread dies under it.
+  let failPending: ((error: Error) => void) | null = null
+  const died = (error: Error) => {
+    alive = false
+    failPending?.(error)
+  }
+  worker.on('error', died)
+  worker.on('exit', (code) => died(new Error(`audit link worker exited (${code})`)))
   let queue: Promise<unknown> = Promise.resolve()
   const ask = (head: ChainHead) =>
     new Promise<ChainedBatch>((resolve, reject) => {
+      if (!alive) return reject(new Error('audit link worker is not running'))
       worker.ref() // a request in flight keeps the process alive, an idle worker does not
+      failPending = reject
       worker.once('message', (reply: ChainedBatch | { error: string }) => {
         worker.unref()
+        failPending = null
         if ('error' in reply) reject(new Error(reply.error))
         else resolve(reply)
       })
       worker.postMessage(head)
     })
   return {
+    get alive() {
+      return alive
+    },
     links(head) {
       const next = queue.then(
         () => ask(head),
@@ -93,9 +110,11 @@ export function startLinkWorker(options: {
     },
     async close() {
       await queue
+      if (!alive) return
       worker.ref()
+      const exited = new Promise((resolve) => worker.once('exit', resolve))
       worker.postMessage('close')
-      await new Promise((resolve) => worker.once('exit', resolve))
+      await exited
     },
   }
 }
