@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { ALL_MIGRATIONS, buildApp, type App } from './app.js'
-import { systemActor } from './platform/auth/principal.js'
+import { cliActor } from './cli/cli-actor.js'
+import { DATA_DEPARTMENT, policyMatchCommand, readCreditCode } from './cli/policy-match.js'
+import { policyTestCommand } from './cli/policy-test.js'
 import { ConfigError, loadConfig, type Config } from './platform/config.js'
 import { openDatabase } from './platform/db/database.js'
 import { migrateToLatest } from './platform/db/migrator.js'
@@ -17,6 +19,12 @@ Usage:
   tongban audit verify              verify the audit hash chain; exit 1 naming the first bad record
   tongban calendar load FILE.json   load one year of holidays and make-up working days
   tongban calendar years            list the loaded years
+  tongban policy test FILE.yaml [--json]
+                                    check a policy file (DMN files beside it) and run its test
+                                    cases; exit 1 naming each issue or failing case (no database)
+  tongban policy match --enterprise CREDIT_CODE [--department CODE] [--json]
+                                    run pending matching, then explain the enterprise's matches
+                                    (read as a data officer of CODE, default ${DATA_DEPARTMENT})
 Settings come from TONGBAN_* environment variables and DATABASE_URL (see README).`
 
 async function withApp<T>(config: Config, work: (app: App) => Promise<T>): Promise<T> {
@@ -55,21 +63,37 @@ async function serve(config: Config, seedIfEmpty: boolean): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'))
 }
 
-async function main(argv: string[]): Promise<number> {
-  const { positionals, values } = parseArgs({
+function parseCommandLine(argv: string[]) {
+  return parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
       'seed-if-empty': { type: 'boolean' },
       demo: { type: 'boolean' },
+      json: { type: 'boolean' },
+      enterprise: { type: 'string' },
+      department: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parseCommandLine>
+  try {
+    parsed = parseCommandLine(argv)
+  } catch (error: unknown) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`)
+    return 2
+  }
+  const { positionals, values } = parsed
   const [command, sub, arg] = positionals
   if (values.help || !command) {
     console.log(USAGE)
     return command || values.help ? 0 : 2
   }
+  // Needs no database and no settings: a policy author checks a file before submitting it.
+  if (command === 'policy' && sub === 'test') return policyTestCommand(arg, values.json === true)
   const config = loadConfig()
   switch (command) {
     case 'serve':
@@ -120,20 +144,25 @@ async function main(argv: string[]): Promise<number> {
           return 2
         }
         const input: unknown = JSON.parse(readFileSync(arg, 'utf8'))
-        const admin = {
-          ...systemActor('cli'),
-          principal: {
-            id: 'cli',
-            kind: 'staff' as const,
-            sessionId: 'cli',
-            channel: 'counter' as const,
-            assignments: [{ role: 'system_admin', departmentId: null }],
-          },
-        }
+        const admin = cliActor([{ role: 'system_admin', departmentId: null }])
         const result = await app.calendar.loadYear(admin, input)
         console.log(`loaded ${result.year}${result.replaced ? ' (replaced)' : ''}`)
         return 0
       })
+    case 'policy': {
+      if (sub !== 'match') break
+      const enterprise = readCreditCode(values.enterprise)
+      if (!enterprise.ok) {
+        console.error(enterprise.message)
+        return 2
+      }
+      const options = {
+        creditCode: enterprise.creditCode,
+        departmentCode: values.department ?? DATA_DEPARTMENT,
+        json: values.json === true,
+      }
+      return withApp(config, (app) => policyMatchCommand(app, options))
+    }
   }
   console.error(`unknown command: ${positionals.join(' ')}\n\n${USAGE}`)
   return 2
