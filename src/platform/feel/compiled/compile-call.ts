@@ -1,5 +1,5 @@
 import { duration, parseDate, parseDateTime } from 'feelin'
-import { defer } from './bailout.js'
+import { defer, NeedsInterpreter } from './bailout.js'
 import { BUILTINS } from './builtins.js'
 import { constant, constantOf, Unsupported, warn } from './env.js'
 import type { CompileContext, Compiled, Env, Run } from './env.js'
@@ -71,7 +71,10 @@ export function compileDateTimeLiteral(
   const args = argumentList(cx, params)
   const constants = args.map(constantOf)
   if (constants.every((arg) => arg !== undefined)) {
-    const folded = builtin(constants.map((arg) => arg?.value))
+    const folded = foldCall(
+      builtin,
+      constants.map((arg) => arg?.value),
+    )
     if (!(folded instanceof Rejected)) return constant(folded, 'date')
   }
   return {
@@ -83,6 +86,16 @@ export function compileDateTimeLiteral(
         args.map((arg) => arg(env)),
       ),
     type: 'date',
+  }
+}
+
+/** A constant call run once; one that defers (`date("-1-01-01")`) runs per evaluation instead. */
+function foldCall(builtin: Builtin, args: unknown[]): unknown {
+  try {
+    return builtin(args)
+  } catch (error: unknown) {
+    if (error instanceof NeedsInterpreter) return new Rejected('INVALID_ARGUMENTS', error.message)
+    throw error
   }
 }
 

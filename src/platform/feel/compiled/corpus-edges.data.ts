@@ -72,6 +72,7 @@ export const deferred: readonly CorpusCase[] = [
   ['d > date("2024-01-01")', { d: new Date('2024-06-01T00:00:00Z') }],
   ['date and time("2024-03-15T10:00:00Z") > date and time("2024-03-15T09:00:00+01:00")'],
   ['date("2024-01-01") + duration("PT1H")'],
+  ['date("-2024-01-01")'],
 ]
 
 /** Valid FEEL the compiler reports unsupported; it runs on the interpreter. */
