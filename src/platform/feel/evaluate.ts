@@ -28,9 +28,14 @@ export function evaluateCondition(
   source: string,
   context: Record<string, unknown>,
 ): boolean | null {
-  const result = evaluateFeel(source, context)
-  if (!result.ok) return null
-  return typeof result.value === 'boolean' ? result.value : null
+  const parsed = cachedParse(source, 'expression')
+  if (!parsed.ok) return null
+  let value = parsed.expression.evaluateValue(context)
+  if (value === undefined) {
+    const result = parsed.expression.evaluate(context)
+    value = result.ok ? result.value : null
+  }
+  return typeof value === 'boolean' ? value : null
 }
 
 function cachedParse(source: string, kind: FeelKind): FeelParseResult {

@@ -19,7 +19,12 @@ export function parseFeelExpression(
     const { compiled } = result
     return {
       ok: true,
-      expression: { source, kind, evaluate: (context) => compiled.evaluate(context) },
+      expression: {
+        source,
+        kind,
+        evaluate: (context) => compiled.evaluate(context),
+        evaluateValue: (context) => compiled.evaluateValue(context),
+      },
     }
   }
   if (result.error.kind === 'syntax') return { ok: false, error: result.error }
@@ -31,5 +36,6 @@ function interpreted(source: string, kind: FeelKind): CompiledFeel {
     source,
     kind,
     evaluate: (context) => interpret(source, kind, context),
+    evaluateValue: () => undefined,
   }
 }

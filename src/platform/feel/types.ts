@@ -46,17 +46,41 @@ export type CompiledFeel = {
   readonly kind: FeelKind
   /** For 'unaryTests' the tested input value is read from context['?']. */
   evaluate(context: Record<string, unknown>): FeelResult
+  /** As CompiledFeelExpression.evaluateValue; undefined means "call evaluate". */
+  evaluateValue(context: Record<string, unknown>): unknown
 }
 
 export type FeelParseResult =
   { ok: true; expression: CompiledFeel } | { ok: false; error: FeelSyntaxError }
 
-/** FEEL translated once into closures; evaluate never throws. */
+/** Options for compileFeel. */
+export type FeelCompileOptions = {
+  /**
+   * Context entries holding dates as YYYY-MM-DD strings: such a string is read as that FEEL date
+   * (`date(…)` of it); any other value, and the same name inside a nested scope, as it is.
+   */
+  readonly isoDates?: readonly string[]
+}
+
+/** FEEL translated once into closures (and generated JavaScript); nothing here throws. */
 export type CompiledFeelExpression = {
   /** Runs the closures, or the interpreter for inputs they defer on (see README). */
   evaluate(context: Record<string, unknown>): FeelResult
   /** Runs the closures only; null when they defer to the interpreter for this context. */
   tryEvaluate(context: Record<string, unknown>): FeelResult | null
+  /**
+   * The value only, for hot loops: no result object, no warnings. undefined means "call
+   * evaluate" (this context needs the interpreter, or the value itself is undefined).
+   */
+  evaluateValue(context: Record<string, unknown>): unknown
+}
+
+/**
+ * Conditions evaluated together, as a policy's: false as soon as one is false, true when all are
+ * true, else null (a null, non-boolean or failed condition and no false one). Never throws.
+ */
+export type CompiledFeelAll = {
+  evaluate(context: Record<string, unknown>): boolean | null
 }
 
 export type FeelCompileResult =

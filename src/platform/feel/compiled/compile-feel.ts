@@ -1,67 +1,67 @@
-import { interpret } from '../interpret.js'
 import { positionAt, snippetAt } from '../position.js'
 import { findSyntaxError } from '../syntax-check.js'
 import type {
-  CompiledFeelExpression,
+  FeelCompileOptions,
   FeelCompileResult,
   FeelKind,
-  FeelResult,
   FeelUnsupportedError,
-  FeelWarning,
 } from '../types.js'
-import { NeedsInterpreter } from './bailout.js'
+import { generateExpression } from './codegen/generate.js'
+import type { GeneratedPart } from './codegen/generate.js'
+import { compiledExpression } from './compiled-expression.js'
 import { createCompiler } from './compile.js'
 import { compileUnaryTests } from './compile-tests.js'
 import { Unsupported } from './env.js'
 import type { Run } from './env.js'
 import { syntaxTree } from './syntax-tree.js'
+import type { FeelContext } from './values.js'
 
 /**
- * Parses FEEL once and translates it into closures. Syntax errors come back as today; valid FEEL
- * the compiler does not translate comes back as `unsupported` with the construct's position.
+ * Parses FEEL once and translates it into closures, and the common constructs of an expression
+ * also into one generated JavaScript function (evaluateValue). Syntax errors come back as today;
+ * valid FEEL the compiler does not translate comes back as `unsupported` with its position.
  */
-export function compileFeel(source: string, kind: FeelKind): FeelCompileResult {
+export function compileFeel(
+  source: string,
+  kind: FeelKind,
+  options: FeelCompileOptions = {},
+): FeelCompileResult {
   const syntaxError = findSyntaxError(source, kind)
   if (syntaxError !== null) return { ok: false, error: syntaxError }
   const longerNames: string[] = []
-  const compiler = createCompiler(source, longerNames)
+  const isoDates: ReadonlySet<string> = new Set(options.isoDates ?? [])
+  const compiler = createCompiler(source, longerNames, isoDates)
   const root = syntaxTree(source, kind)
+  let run: Run
   try {
-    const run =
-      kind === 'unaryTests' ? compileUnaryTests(compiler, root) : compiler.compile(root).run
-    return { ok: true, compiled: compiledExpression(source, kind, run, [...new Set(longerNames)]) }
+    run = kind === 'unaryTests' ? compileUnaryTests(compiler, root) : compiler.compile(root).run
   } catch (error: unknown) {
     if (error instanceof Unsupported) return { ok: false, error: unsupported(source, error) }
     throw error
   }
+  const part = kind === 'expression' ? { source, root, isoDates } : null
+  const generatedRun = part === null ? null : generated(part)
+  return {
+    ok: true,
+    compiled: compiledExpression({
+      source,
+      kind,
+      run,
+      longerNames: [...new Set(longerNames)],
+      isoDates,
+      generated: generatedRun,
+      part: generatedRun === null ? null : part,
+    }),
+  }
 }
 
-function compiledExpression(
-  source: string,
-  kind: FeelKind,
-  run: Run,
-  longerNames: readonly string[],
-): CompiledFeelExpression {
-  const tryEvaluate = (context: Record<string, unknown>): FeelResult | null => {
-    if (longerNames.some((name) => Object.hasOwn(context, name))) return null
-    try {
-      const warnings: FeelWarning[] = []
-      const value = run({ vars: context, parent: null, warnings })
-      return typeof value === 'function' ? null : { ok: true, value, warnings }
-    } catch (error: unknown) {
-      if (error instanceof NeedsInterpreter) return null
-      throw error
-    }
+/** Generated code is an optimisation: should generating fail, the closures serve alone. */
+function generated(part: GeneratedPart): ((context: FeelContext) => unknown) | null {
+  try {
+    return generateExpression(part)
+  } catch {
+    return null
   }
-  // an unexpected error in compiled code must not fail a submission: the interpreter decides
-  const evaluate = (context: Record<string, unknown>): FeelResult => {
-    try {
-      return tryEvaluate(context) ?? interpret(source, kind, context)
-    } catch {
-      return interpret(source, kind, context)
-    }
-  }
-  return { evaluate, tryEvaluate }
 }
 
 function unsupported(source: string, error: Unsupported): FeelUnsupportedError {

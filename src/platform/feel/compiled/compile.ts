@@ -5,17 +5,23 @@ import { compileFilter, compileFor, compileQuantified } from './compile-iteratio
 import { compileComparison, compileInterval, compileSimpleTest, inputOf } from './compile-tests.js'
 import { constant, Unsupported, warn } from './env.js'
 import type { CompileContext, Compiled, Env, StaticType } from './env.js'
-import { entry, lookup, nameKey } from './lookup.js'
+import { entry, lookup, nameKey, readsRoot } from './lookup.js'
+import { asIsoDate } from './iso-date.js'
 import { FEELIN_BUILTIN_NAMES, longerNames, nameOf } from './names.js'
 import { operands } from './syntax-tree.js'
 import type { SyntaxNode } from './syntax-tree.js'
-import { unescapeString } from './strings.js'
+import { numberOf, unescapeString } from './strings.js'
 import { isContext, isTruthy } from './values.js'
 
 /** Compiles one node of an expression tree into a closure over the evaluation scope. */
-export function createCompiler(source: string, rootNames: string[]): CompileContext {
+export function createCompiler(
+  source: string,
+  rootNames: string[],
+  isoDates: ReadonlySet<string> = new Set(),
+): CompileContext {
   const context: CompileContext = {
     source,
+    isoDates,
     compile: (node) => compileNode(context, node, rootNames),
   }
   return context
@@ -29,7 +35,7 @@ function compileNode(cx: CompileContext, node: SyntaxNode, rootNames: string[]):
     case 'ParenthesizedExpression':
       return cx.compile(only(node, parts))
     case 'NumericLiteral':
-      return constant(text.includes('.') ? parseFloat(text) : parseInt(text), 'number')
+      return constant(numberOf(text), 'number')
     case 'StringLiteral':
       return constant(unescapeString(node, text), 'string')
     case 'BooleanLiteral':
@@ -38,7 +44,7 @@ function compileNode(cx: CompileContext, node: SyntaxNode, rootNames: string[]):
       return constant(null, 'nil')
     case 'VariableName':
       rootNames.push(...longerNames(cx.source, node))
-      return variable(node, nameOf(cx.source, node))
+      return variable(cx, node, nameOf(cx.source, node))
     case '?':
       return { run: inputOf, type: undefined }
     case 'PathExpression':
@@ -81,9 +87,10 @@ function only(node: SyntaxNode, parts: SyntaxNode[]): SyntaxNode {
   return first
 }
 
-function variable(node: SyntaxNode, name: string): Compiled {
+function variable(cx: CompileContext, node: SyntaxNode, name: string): Compiled {
   const builtin = FEELIN_BUILTIN_NAMES.has(name)
   const key = nameKey(name)
+  const isoDate = cx.isoDates.has(name)
   const run = (env: Env): unknown => {
     const value = lookup(env, key)
     if (value === undefined) {
@@ -92,6 +99,7 @@ function variable(node: SyntaxNode, name: string): Compiled {
       return null
     }
     if (typeof value === 'function') defer('function value in the context')
+    if (isoDate && typeof value === 'string' && readsRoot(env, key)) return asIsoDate(value)
     return value
   }
   return { run, type: 'any' }

@@ -11,17 +11,7 @@ import {
 } from './corpus.data.js'
 import { parseFeelExpression } from '../parse.js'
 import type { CorpusCase } from './corpus.data.js'
-
-/** Numbers as numbers, temporal values and ranges by their string form, lists and contexts deeply. */
-function normalise(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(normalise)
-  if (value === undefined) return null
-  if (typeof value !== 'object' || value === null) return value
-  // temporal values and ranges compare by their ISO / bracket string
-  if (Object.getPrototypeOf(value) !== Object.prototype)
-    return (value as { toString(): string }).toString()
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v)]))
-}
+import { normalise } from './corpus-normalise.js'
 
 function compiledValue(source: string, context: Record<string, unknown>, kind: FeelKind): unknown {
   const result = compileFeel(source, kind)

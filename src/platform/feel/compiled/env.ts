@@ -2,11 +2,16 @@ import type { FeelWarning } from '../types.js'
 import type { SyntaxNode } from './syntax-tree.js'
 import type { FeelContext } from './values.js'
 
+/** Where warnings go: the result's list, or nowhere when only the value is wanted. */
+export type WarningSink = { push(warning: FeelWarning): unknown }
+
+export const NO_WARNINGS: WarningSink = { push: () => 0 }
+
 /** Variables visible at one point: the caller's context, then iteration variables on top. */
 export type Env = {
   readonly vars: FeelContext
   readonly parent: Env | null
-  readonly warnings: FeelWarning[]
+  readonly warnings: WarningSink
 }
 
 export type Run = (env: Env) => unknown
@@ -21,6 +26,8 @@ export type Compiled = { readonly run: Run; readonly type: StaticType }
 
 export type CompileContext = {
   readonly source: string
+  /** Context entries holding dates as YYYY-MM-DD strings (compileFeel's `isoDates`). */
+  readonly isoDates: ReadonlySet<string>
   /** Compiles a child node; throws Unsupported for constructs the compiler does not handle. */
   compile(node: SyntaxNode): Compiled
 }

@@ -25,6 +25,19 @@ export function lookup(env: Env, key: Name): unknown {
   return undefined
 }
 
+/** Whether lookup(env, key) reads the caller's context (the outermost scope), not a local one. */
+export function readsRoot(env: Env, key: Name): boolean {
+  let root = env
+  for (; root.parent !== null; root = root.parent) {
+    if (ownEntry(root.vars, key.name) !== undefined) return false
+  }
+  if (ownEntry(root.vars, key.name) !== undefined) return true
+  for (let scope = env; scope.parent !== null; scope = scope.parent) {
+    if (looseEntry(scope.vars, key.wanted) !== undefined) return false
+  }
+  return true
+}
+
 /** A context entry by exact key, else by feelin's whitespace-insensitive key match. */
 export function entry(context: FeelContext, key: Name): unknown {
   return ownEntry(context, key.name) ?? looseEntry(context, key.wanted)

@@ -12,3 +12,8 @@ export function unescapeString(node: SyntaxNode, literal: string): string {
     (whole, char: string) => ESCAPES[char.toLowerCase()] ?? whole,
   )
 }
+
+/** A numeric literal's value, as feelin reads it. */
+export function numberOf(text: string): number {
+  return text.includes('.') ? parseFloat(text) : parseInt(text)
+}
