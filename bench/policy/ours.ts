@@ -1,7 +1,6 @@
-import { compileFeel } from '../../src/platform/feel/index.js'
-import type { CompiledFeelExpression } from '../../src/platform/feel/index.js'
+import { compileFeel, compileFeelAll } from '../../src/platform/feel/index.js'
+import type { CompiledFeelAll, CompiledFeelExpression } from '../../src/platform/feel/index.js'
 import type { Enterprise } from './enterprises.js'
-import { feelContext } from './feel-context.js'
 import type { FeelPolicy } from './policies.js'
 
 /** What the benchmark times as "ours": facts in the evaluator's form, then one verdict a pair. */
@@ -13,28 +12,28 @@ export type PolicyEvaluator = {
 }
 
 /**
- * Today: every condition compiled once with the platform's `compileFeel` and run through
- * `evaluate` (closures, interpreter only for inputs they defer on); the first condition that is
- * not `true` (false, null, error) ends the policy. Swap for src/modules/policy's compiled
- * evaluator when it lands.
+ * Every condition compiled once with the platform's `compileFeel`, a policy's conditions joined
+ * by `compileFeelAll` into one generated function (closures, then the interpreter, only for
+ * inputs the generated code defers on). The enterprise record is the context as it is: the date
+ * of establishment stays a YYYY-MM-DD string, declared with `isoDates`. A policy is eligible
+ * when `all` is true (false, or null for an undecided condition, is not eligible). Swap for
+ * src/modules/policy's compiled evaluator when it lands.
  */
 export function oursEvaluator(policies: readonly FeelPolicy[]): PolicyEvaluator {
-  const compiled = policies.map((p) => p.conditions.map((source) => compile(p.id, source)))
+  const compiled = policies.map((p) =>
+    compileFeelAll(p.conditions.map((source) => compile(p.id, source))),
+  )
   return {
-    prepare: feelContext,
-    eligible: (facts, policy) => {
-      const conditions = compiled[policy] ?? []
-      for (let i = 0; i < conditions.length; i++) {
-        const result = (conditions[i] as CompiledFeelExpression).evaluate(facts)
-        if (!result.ok || result.value !== true) return false
-      }
-      return true
-    },
+    prepare: (enterprise) => enterprise,
+    eligible: (facts, policy) => (compiled[policy] as CompiledFeelAll).evaluate(facts) === true,
   }
 }
 
+/** The enterprise's ISO date facts, as compileFeel's `isoDates`. */
+const ISO_DATES = ['registered']
+
 export function compile(policy: string, source: string): CompiledFeelExpression {
-  const result = compileFeel(source, 'expression')
+  const result = compileFeel(source, 'expression', { isoDates: ISO_DATES })
   if (!result.ok) {
     throw new Error(
       `${policy}: compileFeel(${source}) → ${result.error.kind}: ${result.error.message.en}`,
