@@ -1,8 +1,10 @@
 import type { BenchRow } from './authz.js'
+import { runFigures, type Emit } from './figures.js'
 import { checkAgreement, sameVerdicts } from './policy/agreement.js'
 import { templateCosts } from './policy/diagnostics.js'
 import type { Enterprise } from './policy/enterprises.js'
 import { generateEnterprises } from './policy/enterprises.js'
+import { benchMatchingJob } from './policy/matching-job.js'
 import { generatePolicies } from './policy/policies.js'
 import type { Policy } from './policy/policies.js'
 import { formRunners } from './policy/runners.js'
@@ -25,16 +27,43 @@ function enterpriseCount(): number {
 
 /**
  * `npm run bench -- policy`: 100,000 generated enterprises × 50 generated policies of 3–8
- * conditions (BENCH_ENTERPRISES for fewer). Compiled FEEL against json-rules-engine and feelin
- * on the same rules and data, and against hand-written JavaScript as the ceiling.
+ * conditions (BENCH_ENTERPRISES for fewer). Two figures (BENCH_ONLY=pairs or e2e for one):
+ * pairs — compiled FEEL against json-rules-engine and feelin on the same rules and data, and
+ * against hand-written JavaScript as the ceiling; e2e — the full matching job over every
+ * enterprise on SQLite, with explanations stored.
  */
-export async function benchPolicy(emit: (row: BenchRow) => void): Promise<void> {
-  const enterprises = generateEnterprises(enterpriseCount())
-  const policies = generatePolicies(POLICIES)
-  const conditions = policies.reduce((n, p) => n + p.conditions.length, 0)
-  log(`${enterprises.length} enterprises, ${POLICIES} policies, ${conditions} conditions`)
-  await check(enterprises.slice(0, CHECK_ENTERPRISES), policies)
-  for (const row of await figures(enterprises, policies)) emit(row)
+export function benchPolicy(emit: Emit): Promise<void> {
+  let data: { enterprises: Enterprise[]; policies: Policy[] } | undefined
+  const generated = () => {
+    if (data) return data
+    data = {
+      enterprises: generateEnterprises(enterpriseCount()),
+      policies: generatePolicies(POLICIES),
+    }
+    const conditions = data.policies.reduce((n, p) => n + p.conditions.length, 0)
+    log(`${data.enterprises.length} enterprises, ${POLICIES} policies, ${conditions} conditions`)
+    return data
+  }
+  return runFigures(
+    'policy',
+    [
+      {
+        key: 'pairs',
+        name: 'compiled FEEL pairs/s vs json-rules-engine, feelin and hand-written',
+        run: async () => {
+          const { enterprises, policies } = generated()
+          await check(enterprises.slice(0, CHECK_ENTERPRISES), policies)
+          return figures(enterprises, policies)
+        },
+      },
+      {
+        key: 'e2e',
+        name: 'the full matching job on SQLite, explanations stored',
+        run: () => benchMatchingJob(generated().enterprises, generated().policies),
+      },
+    ],
+    emit,
+  )
 }
 
 /** All four forms agree before anything is timed; then what each compiled template costs. */
