@@ -71,6 +71,14 @@ function rangesEqual(a: FeelRange, b: FeelRange): boolean {
   )
 }
 
+/** `<` `<=` `>` `>=` on two numbers or two strings as order() signs them (NaN orders as equal). */
+export function ordered(op: string, a: number | string, b: number | string): boolean {
+  if (op === '<') return a < b
+  if (op === '<=') return !(a > b)
+  if (op === '>') return a > b
+  return !(a < b)
+}
+
 /**
  * `<` `<=` `>` `>=` as feelin runs them (membership of the left value in an open-ended range),
  * without building the range: null bound or value → null, date vs date-time → null.

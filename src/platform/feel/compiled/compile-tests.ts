@@ -1,7 +1,8 @@
 import { FeelDate, FeelRange } from 'feelin'
-import { feelEquals, feelIn, feelOrder, makeRange, rangeIncludes, rangeTest } from './compare.js'
-import { testValue } from './compare.js'
+import { feelEquals, feelIn, feelOrder, makeRange, ordered, rangeIncludes } from './compare.js'
+import { rangeTest, testValue } from './compare.js'
 import type { TestFn } from './compare.js'
+import { dateDay } from './iso-date.js'
 import { constant, constantOf, Unsupported } from './env.js'
 import type { CompileContext, Compiled, Env, Run } from './env.js'
 import { operands } from './syntax-tree.js'
@@ -26,9 +27,40 @@ export function compileComparison(
 }
 
 function comparing(op: string, left: Run, right: Run): Run {
+  const fixed = constantOf(right)?.value
+  if (isOrderable(fixed)) return againstConstant(op, left, fixed)
   if (op === '=') return (env) => feelEquals(left(env), right(env))
   if (op === '!=') return (env) => negate(feelEquals(left(env), right(env)))
   return (env) => feelOrder(op, left(env), right(env))
+}
+
+/**
+ * `x op c` for a literal number, string or date c: a value of c's type is compared directly (a
+ * date by day number, c's computed once); any other value takes the general path.
+ */
+function againstConstant(op: string, left: Run, fixed: unknown): Run {
+  const general: (value: unknown) => boolean | null =
+    op === '='
+      ? (value) => feelEquals(value, fixed)
+      : op === '!='
+        ? (value) => negate(feelEquals(value, fixed))
+        : (value) => feelOrder(op, value, fixed)
+  const same =
+    op === '=' || op === '!=' ? (a: number, b: number) => (a === b) === (op === '=') : null
+  const compare = same ?? ((a: number, b: number) => ordered(op, a, b))
+  if (fixed instanceof FeelDate) {
+    const day = dateDay(fixed)
+    return (env) => {
+      const value = left(env)
+      return value instanceof FeelDate ? compare(dateDay(value), day) : general(value)
+    }
+  }
+  const type = typeof fixed
+  return (env) => {
+    const value = left(env)
+    // numbers and strings alike; typed as numbers for the comparison
+    return typeof value === type ? compare(value as number, fixed as number) : general(value)
+  }
 }
 
 function negate(result: boolean | null): boolean | null {
@@ -50,7 +82,19 @@ function membership(cx: CompileContext, node: SyntaxNode, left: Run, rest: Synta
     const test = rangeTest(fixed)
     return (env) => test(left(env))
   }
+  if (Array.isArray(fixed) && fixed.every(isPrimitive)) {
+    // literal values only: a value of their kinds matches by ===, null matches none of them
+    return (env) => {
+      const value = left(env)
+      if (isPrimitive(value)) return fixed.indexOf(value) !== -1
+      return value === null ? false : feelIn(value, fixed)
+    }
+  }
   return (env) => feelIn(left(env), tests(env))
+}
+
+function isPrimitive(value: unknown): value is number | string | boolean {
+  return typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean'
 }
 
 function between(cx: CompileContext, node: SyntaxNode, value: Run, rest: SyntaxNode[]): Run {
@@ -91,6 +135,15 @@ function positiveTest(cx: CompileContext, node: SyntaxNode): Run {
   const [inner] = operands(node)
   if (node.name !== 'PositiveUnaryTest' || inner === undefined)
     throw new Unsupported(node, node.name)
+  if (inner.name === 'List') {
+    const items = operands(inner).map((item) => constantOf(cx.compile(item).run))
+    if (items.every((item) => item !== undefined && isPrimitive(item.value))) {
+      return constant(
+        items.map((item) => item?.value),
+        undefined,
+      ).run
+    }
+  }
   const test = cx.compile(inner)
   if (test.type !== 'boolean') return test.run
   return (env) => (hasInput(env) ? test.run(env) === inputOf(env) : test.run(env))

@@ -53,12 +53,10 @@ function ownEntry(context: FeelContext, name: string): unknown {
  */
 export function looseEntry(context: FeelContext, wanted: string): unknown {
   const first = wanted.charCodeAt(0)
-  const keys = Object.keys(context)
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string
+  for (const key in context) {
     const code = key.charCodeAt(0)
     if (code !== first && !isSpace(key, 0)) continue
-    if (key.length < wanted.length || !hasWhitespace(key)) continue
+    if (key.length < wanted.length || !hasWhitespace(key) || !Object.hasOwn(context, key)) continue
     if (normalizeKey(key) === wanted) return context[key]
   }
   return undefined

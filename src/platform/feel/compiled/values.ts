@@ -36,8 +36,8 @@ export function kindOf(value: unknown): Kind {
 
 function objectKind(value: unknown): Kind {
   if (Array.isArray(value)) return 'list'
-  if (isContext(value)) return 'context'
   if (value instanceof FeelDate) return 'date'
+  if (isContext(value)) return 'context'
   if (value instanceof FeelDuration) return 'duration'
   if (value instanceof FeelRange) return 'range'
   if (value instanceof FeelDateTime && value.zone === null) return 'date time'

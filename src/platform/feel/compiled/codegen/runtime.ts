@@ -1,4 +1,5 @@
 import { FeelDate } from 'feelin'
+import { ordered } from '../compare.js'
 import { add, divide, multiply, power, subtract } from '../decimal.js'
 import { asIsoDate, dateDay, isoDay } from '../iso-date.js'
 import { hasWhitespace, looseEntry } from '../lookup.js'
@@ -30,14 +31,6 @@ function mayShadow(context: FeelContext, firsts: Uint8Array): boolean {
     if (hasWhitespace(key)) return true
   }
   return false
-}
-
-/** `<` `<=` `>` `>=` as the closures order numbers, strings and dates (NaN compares as equal). */
-function ordered(op: string, a: number | string, b: number | string): boolean {
-  if (op === '<') return a < b
-  if (op === '<=') return !(a > b)
-  if (op === '>') return a > b
-  return !(a < b)
 }
 
 /** feelOrder for numbers, strings, dates and nulls; anything else defers. */
