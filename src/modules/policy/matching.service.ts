@@ -10,6 +10,7 @@ import type { PolicyDeps } from './policy.deps.js'
 import type { PolicyEnterpriseRow, PolicyTables } from './policy.tables.js'
 import type { PublishedPolicies, PublishedPolicy } from './published-policies.js'
 import { evaluatePolicy, type PolicyEvaluation } from './rules/evaluate-policy.js'
+import { isEligible } from './rules/is-eligible.js'
 import type { EligibilityStatus } from './rules/policy.types.js'
 
 /** One policy's result for one enterprise, as stored: enough to list it and to explain it. */
@@ -21,7 +22,10 @@ export interface StoredResult {
   need: string[]
   amount: { value: string; unit: string } | null
   outcome: unknown
-  /** `[condition id, passed | failed | unknown | error]` in the version's order. */
+  /**
+   * `[condition id, passed | failed | unknown | error]` in the version's order; empty for a
+   * "no", whose explanation is recomputed from the stored facts.
+   */
   conditions: Array<[string, string]>
 }
 
@@ -32,6 +36,20 @@ export interface StoredEvaluation {
 }
 
 type Trx = Transaction<PolicyTables>
+
+/** A "no" as stored: its reasons are recomputed from the stored facts when asked for. */
+function notEligible(p: PublishedPolicy): StoredResult {
+  return {
+    policy: p.code,
+    revision: p.revision,
+    status: 'not_eligible',
+    version: null,
+    need: [],
+    amount: null,
+    outcome: null,
+    conditions: [],
+  }
+}
 
 export function toStoredResult(p: PublishedPolicy, e: PolicyEvaluation): StoredResult {
   return {
@@ -52,7 +70,7 @@ export function toStoredResult(p: PublishedPolicy, e: PolicyEvaluation): StoredR
  * for 免申即享 policies, a grant waiting for the department — each at most once per revision.
  */
 export function createMatching(deps: PolicyDeps, published: PublishedPolicies) {
-  const chunk = deps.matchChunk ?? 500
+  const chunk = deps.matchChunk ?? 250
 
   async function runChunk(ctx: JobContext): Promise<void> {
     const trx = ctx.trx as unknown as Trx
@@ -114,6 +132,10 @@ export function createMatching(deps: PolicyDeps, published: PublishedPolicies) {
     for (const row of rows) {
       const values = factValues(JSON.parse(row.facts_json) as FactSheet)
       const results = policies.map((p) => {
+        // Most pairs are a plain "no": the fast path decides them, and their explanation is
+        // recomputed on request from the facts stored with the evaluation. Only the pairs that
+        // may qualify are evaluated in full here (need, amount, outcome, per condition).
+        if (isEligible(p.compiled, values, on) === 'not_eligible') return notEligible(p)
         const result = toStoredResult(p, evaluatePolicy(p.compiled, values, { on }))
         if (result.status !== 'not_eligible') {
           matches.push({

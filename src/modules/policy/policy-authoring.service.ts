@@ -9,7 +9,8 @@ import type { PolicyRevisionRow, PolicyRow } from './policy.tables.js'
 import type { PublishedPolicies } from './published-policies.js'
 import type { MatchScheduler } from './match-scheduler.js'
 import { checkPublishable, runPolicyTests } from './rules/policy-tests.js'
-import type { PolicyDocument } from './rules/policy.types.js'
+import type { FactDeclaration, PolicyDocument } from './rules/policy.types.js'
+import { PLATFORM_FACTS } from './enterprise-facts.js'
 
 /** Loads a source or throws the document's issues as problem+json fields. */
 async function loadOrThrow(input: PolicySource) {
@@ -212,10 +213,15 @@ export function createPolicyAuthoring(
    * unit (one enterprise's total assets cannot be yuan for one policy and 万元 for another).
    */
   async function factConflicts(document: PolicyDocument) {
-    const others = (await published.list()).filter((p) => p.code !== document.code)
+    // Its own published revision counts too: stored figures were checked against it, so a fact
+    // that changes type or unit needs a new name. The register's facts have fixed types.
+    const others: Array<{ code: string; facts: ReadonlyMap<string, FactDeclaration> }> = [
+      { code: '（登记信息 register）', facts: new Map(PLATFORM_FACTS.map((f) => [f.name, f])) },
+      ...(await published.list()).map((p) => ({ code: p.code, facts: p.compiled.facts })),
+    ]
     return document.facts.flatMap((fact, index) => {
       for (const other of others) {
-        const theirs = other.compiled.facts.get(fact.name)
+        const theirs = other.facts.get(fact.name)
         if (!theirs) continue
         if (theirs.type !== fact.type) {
           return [

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import { sql } from 'kysely'
+import { setImmediate as turn } from 'node:timers/promises'
 import type { Logger } from 'pino'
 import { v7 as uuidv7 } from 'uuid'
 import type { Clock } from '../clock.js'
@@ -116,7 +117,12 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
     for (;;) {
       const jobs = await claim(db, deps, workerId, leaseMs)
       if (jobs.length === 0) return total
-      for (const job of jobs) await runOne(job)
+      for (const job of jobs) {
+        await runOne(job)
+        // On SQLite every query completes synchronously, so without a turn of the event loop a
+        // long chain of jobs (a matching run) would starve requests, timers and checkpoints.
+        await turn()
+      }
       total += jobs.length
     }
   }
