@@ -7,14 +7,13 @@ import type {
   FeelUnsupportedError,
 } from '../types.js'
 import { generateExpression } from './codegen/generate.js'
-import type { GeneratedPart } from './codegen/generate.js'
+import type { GeneratedPart, GeneratedRun } from './codegen/generate.js'
 import { compiledExpression } from './compiled-expression.js'
 import { createCompiler } from './compile.js'
 import { compileUnaryTests } from './compile-tests.js'
 import { Unsupported } from './env.js'
 import type { Run } from './env.js'
 import { syntaxTree } from './syntax-tree.js'
-import type { FeelContext } from './values.js'
 
 /**
  * Parses FEEL once and translates it into closures, and the common constructs of an expression
@@ -56,7 +55,7 @@ export function compileFeel(
 }
 
 /** Generated code is an optimisation: should generating fail, the closures serve alone. */
-function generated(part: GeneratedPart): ((context: FeelContext) => unknown) | null {
+function generated(part: GeneratedPart): GeneratedRun | null {
   try {
     return generateExpression(part)
   } catch {

@@ -2,7 +2,7 @@ import { interpret } from '../interpret.js'
 import type { CompiledFeelExpression, FeelKind, FeelResult, FeelWarning } from '../types.js'
 import { NeedsInterpreter } from './bailout.js'
 import { DEFER } from './codegen/runtime.js'
-import type { GeneratedPart, SlowValue } from './codegen/generate.js'
+import type { GeneratedPart, GeneratedRun, SlowValue } from './codegen/generate.js'
 import { NO_WARNINGS } from './env.js'
 import type { Run } from './env.js'
 import { asIsoDate } from './iso-date.js'
@@ -16,7 +16,7 @@ export type ExpressionParts = {
   readonly longerNames: readonly string[]
   readonly isoDates: ReadonlySet<string>
   /** Generated JavaScript (value or DEFER), or null when not generated. */
-  readonly generated: ((context: FeelContext) => unknown) | null
+  readonly generated: GeneratedRun | null
   /** What compileFeelAll needs to generate this expression again inside a combined function. */
   readonly part: GeneratedPart | null
 }
@@ -28,8 +28,9 @@ export const internals = new WeakMap<
 >()
 
 /**
- * The three ways to evaluate: generated code (evaluateValue only), closures, the interpreter.
- * Each falls to the next for inputs it does not model, so every way gives feelin's answer.
+ * The three ways to evaluate: generated code, closures, the interpreter. Each falls to the next
+ * for inputs it does not model (tryEvaluate and evaluate also wherever a warning is due, which
+ * only the closures report), so every way gives feelin's answer.
  */
 export function compiledExpression(parts: ExpressionParts): CompiledFeelExpression {
   const { source, kind, run, longerNames, isoDates, generated } = parts
@@ -40,6 +41,8 @@ export function compiledExpression(parts: ExpressionParts): CompiledFeelExpressi
     return true
   }
   const tryEvaluate = (context: FeelContext): FeelResult | null => {
+    const value = generated === null ? DEFER : generatedValue(generated, context, true)
+    if (value !== DEFER) return { ok: true, value, warnings: [] }
     if (!parseable(context)) return null
     try {
       const warnings: FeelWarning[] = []
@@ -64,12 +67,7 @@ export function compiledExpression(parts: ExpressionParts): CompiledFeelExpressi
     generated === null
       ? closureValue
       : (context: FeelContext): unknown => {
-          let value: unknown
-          try {
-            value = generated(context)
-          } catch {
-            return closureValue(context)
-          }
+          const value = generatedValue(generated, context, false)
           return value === DEFER ? closureValue(context) : value
         }
   // an unexpected error in compiled code must not fail a submission: the interpreter decides
@@ -89,6 +87,15 @@ export function compiledExpression(parts: ExpressionParts): CompiledFeelExpressi
   }
   internals.set(compiled, { part: parts.part, slowValue })
   return compiled
+}
+
+/** Generated code's value; an unexpected error there leaves the evaluation to the closures. */
+function generatedValue(run: GeneratedRun, context: FeelContext, strict: boolean): unknown {
+  try {
+    return run(context, strict)
+  } catch {
+    return DEFER
+  }
 }
 
 /** The context as the interpreter must see it: declared ISO-date entries as FEEL dates. */

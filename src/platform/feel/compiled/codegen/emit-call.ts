@@ -116,7 +116,9 @@ export function emitDateLiteral(e: Emitter, parts: SyntaxNode[]): Value {
     if (error instanceof NeedsInterpreter) throw new NotGenerated('date()')
     throw error
   }
-  return folded instanceof FeelDate ? dateValue(e, folded) : literal(e.fn, null)
+  if (folded instanceof FeelDate) return dateValue(e, folded)
+  e.warns()
+  return literal(e.fn, null)
 }
 
 function atDate(e: Emitter, node: SyntaxNode): Value {
@@ -125,7 +127,9 @@ function atDate(e: Emitter, node: SyntaxNode): Value {
   const text = unescapeString(stringNode, e.text(stringNode))
   if (/^-|^-?P|T|^\d{1,2}:/.test(text)) throw new NotGenerated('@ literal')
   const date = parseDate(text)
-  return date === null ? literal(e.fn, null) : dateValue(e, date)
+  if (date !== null) return dateValue(e, date)
+  e.warns()
+  return literal(e.fn, null)
 }
 
 function dateValue(e: Emitter, date: FeelDate): Value {

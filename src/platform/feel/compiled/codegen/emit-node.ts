@@ -98,7 +98,10 @@ function emitArithmetic(e: Emitter, parts: SyntaxNode[]): Value {
     .map((v) => `typeof ${v.code} === 'number'`)
   e.line(`let ${t};`)
   e.line(`if (${numbers.join(' && ')}) ${t} = ${call};`)
-  e.line(`else { ${t} = arithmetic(${JSON.stringify(op)}, ${a.code}, ${b.code}); }`)
+  // other operands: string + string, or null with a warning (strict mode leaves both to closures)
+  e.line(
+    `else { if (strict) ${e.deferStatement} ${t} = arithmetic(${JSON.stringify(op)}, ${a.code}, ${b.code}); }`,
+  )
   e.line(`if (${t} === DEFER) ${e.deferStatement}`)
   return { code: t, kind: op === '+' ? 'any' : 'num?' }
 }

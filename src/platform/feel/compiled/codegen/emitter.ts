@@ -72,6 +72,14 @@ export class Emitter {
     this.lines.push(code)
   }
 
+  /**
+   * Where the closures would add a warning: in strict mode (tryEvaluate and evaluate, which
+   * return warnings) the generated code defers so the closures report it.
+   */
+  warns(): void {
+    this.line(`if (strict) ${this.deferStatement}`)
+  }
+
   temp(): string {
     return this.fn.temp()
   }
@@ -123,7 +131,12 @@ export function readVariable(e: Emitter, node: SyntaxNode): Value {
   const t = e.temp()
   e.line(`let ${t} = ctx[${stringLiteral(name)}];`)
   if (FEELIN_BUILTIN_NAMES.has(name)) e.line(`if (${t} === undefined) ${e.deferStatement}`)
-  else e.line(`if (${t} === undefined) ${t} = missing(ctx, ${stringLiteral(normalizeKey(name))});`)
+  else {
+    const loose = `${t} = looseEntry(ctx, ${stringLiteral(normalizeKey(name))});`
+    e.line(
+      `if (${t} === undefined) { ${loose} if (${t} === undefined) { if (strict) ${e.deferStatement} ${t} = null; } }`,
+    )
+  }
   e.line(`if (typeof ${t} === 'function') ${e.deferStatement}`)
   return { code: t, kind: 'any', isoName: e.isoDates.has(name) }
 }

@@ -18,12 +18,16 @@ export type SlowValue = (context: FeelContext) => unknown
 type Fragment = { lines: string[]; value: string }
 
 /**
- * One expression as a JavaScript function (`new Function`) returning its value or DEFER; null
- * when the expression uses constructs the generator leaves to the closures.
+ * One expression's value, or DEFER. Strict: also DEFER wherever the closures would warn, so a
+ * value comes with no warnings (what tryEvaluate needs); otherwise null as the closures give it.
  */
-export function generateExpression(
-  part: GeneratedPart,
-): ((context: FeelContext) => unknown) | null {
+export type GeneratedRun = (context: FeelContext, strict: boolean) => unknown
+
+/**
+ * One expression as a JavaScript function (`new Function`); null when the expression uses
+ * constructs the generator leaves to the closures.
+ */
+export function generateExpression(part: GeneratedPart): GeneratedRun | null {
   const fn = new FunctionBuilder()
   const fragment = emitFragment(fn, part, 'return DEFER;')
   if (fragment === null) return null
@@ -41,7 +45,7 @@ export function generateAll(
   slow: readonly SlowValue[],
 ): (context: FeelContext) => boolean | null {
   const fn = new FunctionBuilder()
-  const body = ['let undecided = false;', 'let r;']
+  const body = ['const strict = false;', 'let undecided = false;', 'let r;']
   parts.forEach((part, i) => {
     const label = `c${i}`
     const fragment = part === null ? null : emitFragment(fn, part, `{ r = DEFER; break ${label}; }`)
@@ -54,7 +58,7 @@ export function generateAll(
   })
   body.push('return undecided ? null : true;')
   const all = build(fn, [...prologue(fn, 'return slowAll(ctx);'), ...body], slow)
-  return (context) => all(context) as boolean | null
+  return (context) => all(context, false) as boolean | null
 }
 
 function emitFragment(fn: FunctionBuilder, part: GeneratedPart, defer: string): Fragment | null {
@@ -94,7 +98,7 @@ type Factory = (
   runtime: typeof RUNTIME,
   constants: readonly unknown[],
   slow: readonly SlowValue[],
-) => (context: FeelContext) => unknown
+) => GeneratedRun
 
 /**
  * Compiles the statements. Safe by construction: names and strings enter the source only as
@@ -110,7 +114,7 @@ function build(fn: FunctionBuilder, body: string[], slow: readonly SlowValue[]) 
     '  for (const value of S) { const r = value(ctx); if (r === false) return false; if (r !== true) undecided = true; }',
     '  return undecided ? null : true;',
     '};',
-    'return function feel(ctx) {',
+    'return function feel(ctx, strict) {',
     ...body,
     '};',
   ].join('\n')

@@ -13,12 +13,6 @@ import type { FeelContext } from '../values.js'
 export const DEFER: unique symbol = Symbol('defer to the closures')
 export type Defer = typeof DEFER
 
-/** A variable missing under its exact key: feelin's whitespace-insensitive match, else null. */
-function missing(context: FeelContext, wanted: string): unknown {
-  const value = looseEntry(context, wanted)
-  return value === undefined ? null : value
-}
-
 /**
  * Whether a key could normalise to a built-in's name (" not", "list  contains"): such a key
  * starts with whitespace or with one of the names' first characters (`firsts`, ASCII codes
@@ -88,7 +82,7 @@ export const RUNTIME = {
   OBJECT_PROTOTYPE: Object.prototype,
   getPrototypeOf: Object.getPrototypeOf,
   isArray: Array.isArray,
-  missing,
+  looseEntry,
   mayShadow,
   order,
   equal,
