@@ -4,6 +4,7 @@ import { ALL_MIGRATIONS, buildApp, type App } from './app.js'
 import { cliActor } from './cli/cli-actor.js'
 import { DATA_DEPARTMENT, policyMatchCommand, readCreditCode } from './cli/policy-match.js'
 import { policyTestCommand } from './cli/policy-test.js'
+import { dataCommand } from './modules/governance/cli/data-cli.js'
 import { ConfigError, loadConfig, type Config } from './platform/config.js'
 import { openDatabase } from './platform/db/database.js'
 import { migrateToLatest } from './platform/db/migrator.js'
@@ -25,6 +26,12 @@ Usage:
   tongban policy match --enterprise CREDIT_CODE [--department CODE] [--json]
                                     run pending matching, then explain the enterprise's matches
                                     (read as a data officer of CODE, default ${DATA_DEPARTMENT})
+  tongban data check FILE --standard population|legal-person [--json OUT.json] [--html OUT.html]
+                    [--sample N]    检查数据质量 check a CSV/XLSX/JSON-lines file against a data
+                                    standard, profile its columns, write JSON/HTML reports
+  tongban data dedup FILE [--kind person|enterprise] [--json OUT.json]
+                                    查找重复 find duplicate persons or enterprises
+                                    (data commands need no database; tongban data --help)
 Settings come from TONGBAN_* environment variables and DATABASE_URL (see README).`
 
 async function withApp<T>(config: Config, work: (app: App) => Promise<T>): Promise<T> {
@@ -79,6 +86,8 @@ function parseCommandLine(argv: string[]) {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // Own options (--json names a file here), no database and no settings: a file is checked.
+  if (argv[0] === 'data') return dataCommand(argv.slice(1))
   let parsed: ReturnType<typeof parseCommandLine>
   try {
     parsed = parseCommandLine(argv)

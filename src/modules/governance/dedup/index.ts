@@ -7,6 +7,9 @@ export type { DedupModel, DedupResult } from './dedup.js'
 export { ENTERPRISE_PRESET, PERSON_PRESET } from './presets.js'
 // applyReviewDecisions(clusters, decisions) → clusters honouring confirmed and split decisions.
 export { applyReviewDecisions } from './review-decisions.js'
+// pairwiseScores(clusters, ids, entityOf) → pairwise precision and recall against a known truth.
+export { pairwiseScores } from './pairwise-scores.js'
+export type { PairwiseScores } from './pairwise-scores.js'
 // buildClusters(matchedPairs) → union-find clusters with confidence and per-field evidence.
 export { buildClusters } from './clusters.js'
 

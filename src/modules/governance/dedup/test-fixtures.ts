@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { DedupConfig, DedupRecord, DuplicateCluster } from './types.js'
+import type { DedupConfig, DedupRecord } from './types.js'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..')
 
@@ -29,37 +29,8 @@ export const loadFebrl = (file: string): DedupRecord[] => {
 /** Febrl truth: rec-<N>-org and rec-<N>-dup-<k> are one person iff they share N. */
 export const febrlEntity = (id: string): string => id.split('-')[1] ?? id
 
-const pairKey = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`)
-
-const pairsWithin = (groups: Iterable<readonly string[]>): Set<string> => {
-  const pairs = new Set<string>()
-  for (const ids of groups) {
-    for (let x = 0; x < ids.length; x++) {
-      for (let y = x + 1; y < ids.length; y++) pairs.add(pairKey(ids[x] ?? '', ids[y] ?? ''))
-    }
-  }
-  return pairs
-}
-
-/** Pairwise precision and recall of clusters against a truth that names each record's entity. */
-export const pairwiseScores = (
-  clusters: readonly DuplicateCluster[],
-  ids: readonly string[],
-  entityOf: (id: string) => string,
-): { precision: number; recall: number; truePairs: number; foundPairs: number } => {
-  const truth = new Map<string, string[]>()
-  for (const id of ids) truth.set(entityOf(id), [...(truth.get(entityOf(id)) ?? []), id])
-  const truePairs = pairsWithin(truth.values())
-  const found = pairsWithin(clusters.map((c) => c.recordIds))
-  let correct = 0
-  for (const pair of found) if (truePairs.has(pair)) correct++
-  return {
-    precision: found.size === 0 ? 1 : correct / found.size,
-    recall: truePairs.size === 0 ? 1 : correct / truePairs.size,
-    truePairs: truePairs.size,
-    foundPairs: found.size,
-  }
-}
+/** Pairwise precision and recall, now part of the library (kept here for existing imports). */
+export { pairwiseScores } from './pairwise-scores.js'
 
 /** Febrl columns; `address` joins both address lines, which Febrl swaps in some duplicates. */
 export const FEBRL_CONFIG: DedupConfig = {

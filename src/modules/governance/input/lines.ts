@@ -54,11 +54,15 @@ export function createLineSplitter(maxChars: number) {
   }
 }
 
-/** The lines of a text file, decoded as it streams; memory stays within one chunk and one line. */
+/**
+ * The lines of a text file, decoded as it streams; memory stays within one chunk and one line.
+ * `onBytes` is told the bytes read so far after each chunk.
+ */
 export async function* readLines(
   path: string,
   encoding: TextEncoding,
   maxChars: number,
+  onBytes?: (bytesRead: number) => void,
 ): AsyncGenerator<PhysicalLine> {
   const decoder = iconv.getDecoder(iconvName(encoding))
   const splitter = createLineSplitter(maxChars)
@@ -66,6 +70,7 @@ export async function* readLines(
   let first = true
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
+      onBytes?.(stream.bytesRead)
       let text = decoder.write(chunk)
       if (first && text.length > 0) {
         text = text.replace(/^\uFEFF/, '')

@@ -17,6 +17,7 @@ describe('reading CSV', () => {
     ])
     expect(summary).toMatchObject({ kind: 'csv', encoding: 'utf-8', columns: ['姓名', '年龄'] })
     expect(summary).toMatchObject({ rows: 2, errors: 0, complete: true })
+    expect(summary.bytesRead).toBe(Buffer.byteLength('\uFEFF姓名,年龄\r\n张三,30\r\n李四,\r\n'))
   })
 
   it('reads GBK exported from Excel, with Chinese headers and values', async () => {

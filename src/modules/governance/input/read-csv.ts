@@ -102,6 +102,7 @@ export async function* readCsv(
   encoding: TextEncoding,
   options: ResolvedOptions,
   onColumns: (columns: readonly string[]) => void,
+  onBytes?: (bytesRead: number) => void,
 ): AsyncGenerator<RowEvent> {
   const header = await firstLine(path, encoding, options.maxRecordChars)
   if (header === null) throw new InputError('GOVERNANCE_INPUT_NO_HEADER', path)
@@ -109,7 +110,7 @@ export async function* readCsv(
   const { trim, maxRecordChars, maxRecordLines } = options
   const framer = createFramer({ delimiter, trim, encoding, maxRecordChars, maxRecordLines })
   const refused: ErrorEvent[] = []
-  const lines = readLines(path, encoding, maxRecordChars)
+  const lines = readLines(path, encoding, maxRecordChars, onBytes)
   const parser = createParser(delimiter, trim)
   pipeline(Readable.from(framedText(lines, framer, delimiter, refused)), parser, () => {})
   let columns: string[] | null = null

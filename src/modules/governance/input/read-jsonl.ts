@@ -64,10 +64,11 @@ export async function* readJsonLines(
   encoding: TextEncoding,
   options: ResolvedOptions,
   onColumns: (columns: readonly string[]) => void,
+  onBytes?: (bytesRead: number) => void,
 ): AsyncGenerator<RowEvent> {
   const columns: Columns = { names: [], seen: new Set() }
   onColumns(columns.names)
-  for await (const physical of readLines(path, encoding, options.maxRecordChars)) {
+  for await (const physical of readLines(path, encoding, options.maxRecordChars, onBytes)) {
     if (!physical.overlong && physical.text.trim() === '') continue
     yield lineEvent(physical, options, encoding, columns)
   }

@@ -40,6 +40,7 @@ interface Progress {
   columns: readonly string[]
   rows: number
   errors: number
+  bytesRead: number
   complete: boolean
 }
 
@@ -54,12 +55,15 @@ async function* readEvents(
   const onColumns = (columns: readonly string[]): void => {
     progress.columns = columns
   }
+  const onBytes = (bytesRead: number): void => {
+    progress.bytesRead = bytesRead
+  }
   const events =
     encoding === null
-      ? readXlsx(path, options, onColumns)
+      ? readXlsx(path, options, onColumns, onBytes)
       : kind === 'jsonl'
-        ? readJsonLines(path, encoding, options, onColumns)
-        : readCsv(path, encoding, options, onColumns)
+        ? readJsonLines(path, encoding, options, onColumns, onBytes)
+        : readCsv(path, encoding, options, onColumns, onBytes)
   for await (const event of events) {
     if (event.kind === 'row') progress.rows++
     else progress.errors++
@@ -80,6 +84,7 @@ export function readRows(path: string, options: ReadOptions = {}): RowReader {
     columns: [],
     rows: 0,
     errors: 0,
+    bytesRead: 0,
     complete: false,
   }
   let started = false

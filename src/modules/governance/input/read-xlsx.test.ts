@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { errorsOf, readAll, recordsOf, useTempDir } from './test-support.js'
@@ -20,7 +21,10 @@ async function writeWorkbook(name: string): Promise<string> {
 
 describe('reading XLSX', () => {
   it('reads the first sheet with dates as YYYY-MM-DD and numbers without exponents', async () => {
-    const { events, summary } = await readAll(await writeWorkbook('people.xlsx'))
+    const path = await writeWorkbook('people.xlsx')
+    const { events, summary } = await readAll(path)
+    expect(summary.bytesRead).toBeGreaterThan(0)
+    expect(summary.bytesRead).toBeLessThanOrEqual(statSync(path).size)
     expect(summary).toMatchObject({
       kind: 'xlsx',
       encoding: null,

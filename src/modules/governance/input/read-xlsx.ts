@@ -38,9 +38,11 @@ async function* sheetRows(
   sheet: WorksheetReader,
   trim: boolean,
   onColumns: (columns: readonly string[]) => void,
+  onRow: () => void,
 ): AsyncGenerator<RowEvent> {
   let columns: string[] | null = null
   for await (const row of sheet) {
+    onRow()
     const width = lastFilled(row, trim)
     if (width === 0) continue
     if (columns === null) {
@@ -79,8 +81,10 @@ export async function* readXlsx(
   path: string,
   options: ResolvedOptions,
   onColumns: (columns: readonly string[]) => void,
+  onBytes?: (bytesRead: number) => void,
 ): AsyncGenerator<RowEvent> {
   const input = createReadStream(path)
+  const onRow = (): void => onBytes?.(input.bytesRead)
   // styles: 'cache' is what lets exceljs tell a date cell from a number; the default gives serials.
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
@@ -99,7 +103,7 @@ export async function* readXlsx(
         await drain(sheet)
         continue
       }
-      yield* sheetRows(path, sheet, options.trim, onColumns)
+      yield* sheetRows(path, sheet, options.trim, onColumns, onRow)
       return
     }
   } catch (error) {

@@ -49,5 +49,7 @@ export interface ReadSummary {
   columns: readonly string[]
   rows: number
   errors: number
+  /** Bytes of the file read so far (of the compressed workbook for XLSX), for progress. */
+  bytesRead: number
   complete: boolean
 }
