@@ -38,8 +38,8 @@ export function compileFeel(
     if (error instanceof Unsupported) return { ok: false, error: unsupported(source, error) }
     throw error
   }
-  const part = kind === 'expression' ? { source, root, isoDates } : null
-  const generatedRun = part === null ? null : generated(part)
+  const part = { source, kind, root, isoDates }
+  const generatedRun = generated(part)
   return {
     ok: true,
     compiled: compiledExpression({

@@ -15,7 +15,7 @@ function compiled(source: string, options: FeelCompileOptions = {}) {
 /** The generated function alone (null when the source is outside the generated subset). */
 function generated(source: string, isoDates: string[] = []) {
   const root = syntaxTree(source, 'expression')
-  return generateExpression({ source, root, isoDates: new Set(isoDates) })
+  return generateExpression({ source, kind: 'expression', root, isoDates: new Set(isoDates) })
 }
 
 const value = (source: string, context: Record<string, unknown> = {}) =>

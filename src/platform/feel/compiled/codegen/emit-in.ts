@@ -31,25 +31,57 @@ type Outcome = 'true' | 'false' | 'null' | 'defer' | { setup: string; code: stri
  * cannot decide makes the result null; a value test of another type counts as false.
  */
 export function emitIn(e: Emitter, left: Value, testsNode: SyntaxNode | undefined): Value {
-  const tests = parseTests(e, testsNode)
-  const value = materialise(e, left)
+  const tests = parseTests(e, testsNode, 'in')
+  return { code: emitTests(e, materialise(e, left), tests, 'in'), kind: 'bool3' }
+}
+
+/**
+ * A unary-tests source (a decision table cell): the input `?` matches when a test gives true
+ * (null counts as no match); `not(…)` negates. The input is context['?'], null when absent.
+ */
+export function emitUnaryTests(e: Emitter, root: SyntaxNode): Value {
+  const parts = operands(root)
+  const negated = parts[0]?.name === 'not'
+  const [testsNode, ...more] = negated ? parts.slice(1) : parts
+  if (root.name !== 'UnaryTests' || testsNode === undefined || more.length > 0) {
+    throw new NotGenerated('unary tests')
+  }
+  const input = e.temp()
+  e.line(`let ${input} = ctx["?"]; if (${input} === undefined) ${input} = null;`)
+  const t = emitTests(e, { code: input, kind: 'any' }, parseTests(e, testsNode, 'match'), 'match')
+  if (negated) e.line(`${t} = !${t};`)
+  return { code: t, kind: 'boolean' }
+}
+
+/** `in`: feelIn's three-valued answer; `match`: a unary test's, where only true matches. */
+type Mode = 'in' | 'match'
+
+function emitTests(e: Emitter, value: Value, tests: Test[], mode: Mode): string {
   const t = e.temp()
   e.line(`let ${t};`)
   const types: RuntimeType[] = ['number', 'string', 'boolean', 'null']
   if (tests.some((test) => test.kind === 'range' && test.range.type === 'date')) types.push('date')
   const branches: Partial<Record<RuntimeType, string>> = {}
-  for (const type of types) branches[type] = branch(e, t, type, tests, value.code)
+  for (const type of types) branches[type] = branch(e, t, type, tests, value.code, mode)
   dispatch(e, value, branches)
-  return { code: t, kind: 'bool3' }
+  return t
 }
 
-function branch(e: Emitter, t: string, type: RuntimeType, tests: Test[], v: string): string {
+function branch(
+  e: Emitter,
+  t: string,
+  type: RuntimeType,
+  tests: Test[],
+  v: string,
+  mode: Mode,
+): string {
   const out: string[] = []
   let open = 0
   let unknown = false
   const close = (): string => [...out, '}'.repeat(open)].join(' ')
   for (const test of tests) {
-    const outcome = outcomeOf(e, test, type, v)
+    const found = outcomeOf(e, test, type, v)
+    const outcome = mode === 'match' && found === 'null' ? 'false' : found
     if (outcome === 'false') continue
     if (outcome === 'null') unknown = true
     else if (outcome === 'true' || outcome === 'defer') {
@@ -136,13 +168,23 @@ function boundOf(e: Emitter, value: Value): Bound {
   throw new NotGenerated('range bound')
 }
 
-function parseTests(e: Emitter, node: SyntaxNode | undefined): Test[] {
-  if (node?.name === 'PositiveUnaryTests')
-    return operands(node).map((test) => positiveTest(e, test))
+/**
+ * The tests of `x in …` or of a unary-tests source. A list literal stands for its items when it
+ * is the only test of `in`, and always in unary tests (compileUnaryTests flattens one level).
+ */
+function parseTests(e: Emitter, node: SyntaxNode | undefined, mode: Mode): Test[] {
+  if (node?.name === 'PositiveUnaryTests') {
+    if (mode === 'in') return operands(node).map((test) => positiveTest(e, test))
+    return operands(node).flatMap((test) => listItems(e, test) ?? [positiveTest(e, test)])
+  }
   if (node?.name !== 'PositiveUnaryTest') throw new NotGenerated('in')
-  const [inner] = operands(node)
-  if (inner?.name === 'List') return operands(inner).map((item) => equalTest(e, item))
-  return [positiveTest(e, node)]
+  return listItems(e, node) ?? [positiveTest(e, node)]
+}
+
+function listItems(e: Emitter, test: SyntaxNode): Test[] | null {
+  const [inner] = operands(test)
+  if (inner?.name !== 'List') return null
+  return operands(inner).map((item) => equalTest(e, item))
 }
 
 function positiveTest(e: Emitter, node: SyntaxNode): Test {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { FeelWarning } from '../../types.js'
+import type { FeelKind, FeelWarning } from '../../types.js'
 import { NeedsInterpreter } from '../bailout.js'
 import { createCompiler } from '../compile.js'
 import { compileFeel } from '../compile-feel.js'
-import { decimalDifferences, deferred, expressions } from '../corpus.data.js'
+import { compileUnaryTests } from '../compile-tests.js'
+import { decimalDifferences, deferred, expressions, unaryTests } from '../corpus.data.js'
 import type { CorpusCase } from '../corpus.data.js'
 import { normalise } from '../corpus-normalise.js'
 import { syntaxTree } from '../syntax-tree.js'
@@ -17,9 +18,15 @@ function compiled(source: string) {
 }
 
 /** The closures' own result (tryEvaluate now answers from generated code where it can). */
-function closureResult(source: string, context: Record<string, unknown>) {
+function closureResult(
+  source: string,
+  context: Record<string, unknown>,
+  kind: FeelKind = 'expression',
+) {
   const longerNames: string[] = []
-  const run = createCompiler(source, longerNames).compile(syntaxTree(source, 'expression')).run
+  const compiler = createCompiler(source, longerNames)
+  const root = syntaxTree(source, kind)
+  const run = kind === 'unaryTests' ? compileUnaryTests(compiler, root) : compiler.compile(root).run
   if (longerNames.some((name) => Object.hasOwn(context, name))) return null
   try {
     const warnings: FeelWarning[] = []
@@ -33,7 +40,12 @@ function closureResult(source: string, context: Record<string, unknown>) {
 
 /** Generated code for a source, built directly so that a generator error fails the test. */
 function generated(source: string) {
-  return generateExpression({ source, root: syntaxTree(source, 'expression'), isoDates: new Set() })
+  return generateExpression({
+    source,
+    kind: 'expression',
+    root: syntaxTree(source, 'expression'),
+    isoDates: new Set(),
+  })
 }
 
 function label([source, context]: CorpusCase): string {
@@ -41,6 +53,28 @@ function label([source, context]: CorpusCase): string {
 }
 
 let decided = 0
+let unaryDecided = 0
+
+describe('generated unary tests agree with the closures on the corpus', () => {
+  it.each(unaryTests.map((c) => [label(c), c] as const))('%s', (_, [source, context = {}]) => {
+    const closures = closureResult(source, context, 'unaryTests')
+    const run = generateExpression({
+      source,
+      kind: 'unaryTests',
+      root: syntaxTree(source, 'unaryTests'),
+      isoDates: new Set(),
+    })
+    const value = run === null ? DEFER : run(context, true)
+    if (value !== DEFER) {
+      unaryDecided++
+      expect(closures).toEqual({ ok: true, value, warnings: [] })
+    }
+  })
+
+  it('decides most of them itself', () => {
+    expect(unaryDecided).toBeGreaterThanOrEqual(15)
+  })
+})
 
 describe('generated code agrees with the closures (and so with feelin) on the corpus', () => {
   it.each(expressions.map((c) => [label(c), c] as const))('%s', (_, [source, context = {}]) => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { CompiledFeelExpression, FeelWarning } from '../../types.js'
 import { NeedsInterpreter } from '../bailout.js'
 import { createCompiler } from '../compile.js'
+import { compileUnaryTests } from '../compile-tests.js'
 import { compileFeelAll } from '../compile-all.js'
 import { compileFeel } from '../compile-feel.js'
 import { normalise } from '../corpus-normalise.js'
@@ -184,7 +185,7 @@ describe('generated code on random contexts', () => {
   it.each(TEMPLATES)('%s gives the closures’ value or defers', (source) => {
     const compiled = compile(source)
     const root = syntaxTree(source, 'expression')
-    const run = generateExpression({ source, root, isoDates: new Set(['d']) })
+    const run = generateExpression({ source, kind: 'expression', root, isoDates: new Set(['d']) })
     expect(run).not.toBeNull()
     const wrong: string[] = []
     let decided = 0
@@ -223,6 +224,56 @@ describe('generated code on random contexts', () => {
         expect(a.ok && b.ok ? same(a.value, b.value) : a.ok === b.ok).toBe(true)
       }
     }
+  })
+})
+
+const UNARY_TESTS = [
+  '> 5',
+  '[1..10]',
+  '[1..10)',
+  '(50000000..200000000]',
+  '"a", "b"',
+  'not(1, 2)',
+  'not(> 5)',
+  '1, 2, 3',
+  '= 3',
+  '!= 3',
+  '>= 18',
+  '<= "m"',
+  '> 3, < 0',
+  '[1, 2]',
+  'not([1..69], [71..72])',
+  'not("7010", "7020")',
+  '[date("2024-01-01")..date("2024-12-31")]',
+  '< date("2024-01-01")',
+  '"A", [3..5], != "b"',
+]
+
+describe('generated unary tests on random inputs', () => {
+  it.each(UNARY_TESTS)('%s matches as the closures match, or defers', (source) => {
+    const run = generateExpression({
+      source,
+      kind: 'unaryTests',
+      root: syntaxTree(source, 'unaryTests'),
+      isoDates: new Set(),
+    })
+    expect(run).not.toBeNull()
+    const compiler = createCompiler(source, [])
+    const closures = compileUnaryTests(compiler, syntaxTree(source, 'unaryTests'))
+    const wrong: string[] = []
+    for (const input of [...VALUES, undefined]) {
+      const context = input === undefined ? {} : { '?': input }
+      let expected: unknown
+      try {
+        expected = closures({ vars: context, parent: null, warnings: [] })
+      } catch (error: unknown) {
+        if (!(error instanceof NeedsInterpreter)) throw error
+        expected = DEFER
+      }
+      const value = run?.(context, true)
+      if (value !== DEFER && value !== expected) wrong.push(`${show(input)}: ${show(value)}`)
+    }
+    expect(wrong).toEqual([])
   })
 })
 

@@ -1,13 +1,16 @@
 import { Unsupported } from '../env.js'
+import type { FeelKind } from '../../types.js'
 import type { SyntaxNode } from '../syntax-tree.js'
 import type { FeelContext } from '../values.js'
 import { Emitter, FunctionBuilder, materialise, NotGenerated, stringLiteral } from './emitter.js'
+import { emitUnaryTests } from './emit-in.js'
 import { emitNode } from './emit-node.js'
 import { DEFER, RUNTIME } from './runtime.js'
 
-/** One expression to generate: its source, syntax tree and the entries declared as ISO dates. */
+/** One source to generate: its kind, syntax tree and the entries declared as ISO dates. */
 export type GeneratedPart = {
   readonly source: string
+  readonly kind: FeelKind
   readonly root: SyntaxNode
   readonly isoDates: ReadonlySet<string>
 }
@@ -65,7 +68,10 @@ function emitFragment(fn: FunctionBuilder, part: GeneratedPart, defer: string): 
   const e = new Emitter(fn, part.source, part.isoDates, defer)
   const undo = fn.checkpoint()
   try {
-    const value = materialise(e, emitNode(e, part.root))
+    const value =
+      part.kind === 'unaryTests'
+        ? emitUnaryTests(e, part.root)
+        : materialise(e, emitNode(e, part.root))
     return { lines: e.lines, value: value.code }
   } catch (error: unknown) {
     undo()
