@@ -8,7 +8,7 @@ import { compileFeelAll } from '../compile-all.js'
 import { compileFeel } from '../compile-feel.js'
 import { normalise } from '../corpus-normalise.js'
 import { syntaxTree } from '../syntax-tree.js'
-import { generateExpression } from './generate.js'
+import { generateAll, generateExpression } from './generate.js'
 import { DEFER } from './runtime.js'
 
 /** Sources over a, b, c and d (d declared as ISO dates) covering every generated construct. */
@@ -284,13 +284,23 @@ describe('compileFeelAll', () => {
       const sources = TEMPLATES.filter(() => next() < 0.1)
       const conditions = sources.map(compile)
       const all = compileFeelAll(conditions)
+      // built directly as well, so that a generator error fails here instead of falling back
+      const slow = conditions.map((c) => (ctx: Record<string, unknown>) => {
+        const result = c.evaluate(ctx)
+        return result.ok ? result.value : null
+      })
+      const parts = sources.map((source) => ({
+        source,
+        kind: 'expression' as const,
+        root: syntaxTree(source, 'expression'),
+        isoDates: new Set(['d']),
+      }))
+      const generated = generateAll(parts, slow)
       for (const ctx of contexts.slice(0, 100)) {
-        const values = conditions.map((c) => {
-          const result = c.evaluate(ctx)
-          return result.ok ? result.value : null
-        })
+        const values = slow.map((value) => value(ctx))
         const expected = values.includes(false) ? false : values.every((v) => v === true) || null
         expect([sources, ctx, all.evaluate(ctx)]).toEqual([sources, ctx, expected])
+        expect([sources, ctx, generated(ctx)]).toEqual([sources, ctx, expected])
       }
     }
   })

@@ -48,7 +48,7 @@ export function generateAll(
   slow: readonly SlowValue[],
 ): (context: FeelContext) => boolean | null {
   const fn = new FunctionBuilder()
-  const body = ['const strict = false;', 'let undecided = false;', 'let r;']
+  const body = ['let undecided = false;', 'let r;']
   parts.forEach((part, i) => {
     const label = `c${i}`
     const fragment = part === null ? null : emitFragment(fn, part, `{ r = DEFER; break ${label}; }`)
