@@ -39,7 +39,6 @@ export function compileFeel(
     throw error
   }
   const part = { source, kind, root, isoDates }
-  const generatedRun = generated(part)
   return {
     ok: true,
     compiled: compiledExpression({
@@ -48,18 +47,32 @@ export function compileFeel(
       run,
       longerNames: [...new Set(longerNames)],
       isoDates,
-      generated: generatedRun,
-      part: generatedRun === null ? null : part,
+      generated: lazily(part),
+      part,
     }),
   }
 }
 
-/** Generated code is an optimisation: should generating fail, the closures serve alone. */
-function generated(part: GeneratedPart): GeneratedRun | null {
-  try {
-    return generateExpression(part)
-  } catch {
-    return null
+/** Evaluations before an expression gets generated code (one-off sources skip its cost). */
+const GENERATE_AFTER = 3
+
+/**
+ * The generated code, made at the GENERATE_AFTER-th call, or null before that and for sources
+ * outside the generated subset. An optimisation only: should generating fail (say, code
+ * generation from strings is disallowed), the closures serve alone.
+ */
+function lazily(part: GeneratedPart): () => GeneratedRun | null {
+  let calls = 0
+  let made: GeneratedRun | null = null
+  return () => {
+    if (calls >= GENERATE_AFTER) return made
+    if (++calls < GENERATE_AFTER) return null
+    try {
+      made = generateExpression(part)
+    } catch {
+      made = null
+    }
+    return made
   }
 }
 

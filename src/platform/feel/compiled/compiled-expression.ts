@@ -15,16 +15,16 @@ export type ExpressionParts = {
   /** Keys that would make feelin parse the source differently (names.ts longerNames). */
   readonly longerNames: readonly string[]
   readonly isoDates: ReadonlySet<string>
-  /** Generated JavaScript (value or DEFER), or null when not generated. */
-  readonly generated: GeneratedRun | null
-  /** What compileFeelAll needs to generate this expression again inside a combined function. */
-  readonly part: GeneratedPart | null
+  /** Generated JavaScript (value or DEFER) for this evaluation, or null for none (yet). */
+  readonly generated: () => GeneratedRun | null
+  /** What compileFeelAll needs to generate this expression inside a combined function. */
+  readonly part: GeneratedPart
 }
 
 /** What compileFeelAll reads of each compiled expression (kept out of the public type). */
 export const internals = new WeakMap<
   CompiledFeelExpression,
-  { part: GeneratedPart | null; slowValue: SlowValue }
+  { part: GeneratedPart; slowValue: SlowValue }
 >()
 
 /**
@@ -41,7 +41,8 @@ export function compiledExpression(parts: ExpressionParts): CompiledFeelExpressi
     return true
   }
   const tryEvaluate = (context: FeelContext): FeelResult | null => {
-    const value = generated === null ? DEFER : generatedValue(generated, context, true)
+    const code = generated()
+    const value = code === null ? DEFER : generatedValue(code, context, true)
     if (value !== DEFER) return { ok: true, value, warnings: [] }
     if (!parseable(context)) return null
     try {
@@ -63,13 +64,11 @@ export function compiledExpression(parts: ExpressionParts): CompiledFeelExpressi
       return undefined
     }
   }
-  const evaluateValue =
-    generated === null
-      ? closureValue
-      : (context: FeelContext): unknown => {
-          const value = generatedValue(generated, context, false)
-          return value === DEFER ? closureValue(context) : value
-        }
+  const evaluateValue = (context: FeelContext): unknown => {
+    const code = generated()
+    const value = code === null ? DEFER : generatedValue(code, context, false)
+    return value === DEFER ? closureValue(context) : value
+  }
   // an unexpected error in compiled code must not fail a submission: the interpreter decides
   const evaluate = (context: FeelContext): FeelResult => {
     try {

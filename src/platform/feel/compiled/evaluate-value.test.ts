@@ -35,6 +35,29 @@ describe('evaluateValue', () => {
     expect(compiled('count(xs)').evaluateValue({ xs: [1], count: 7 })).toBeUndefined()
   })
 
+  it('switches from the closures to generated code after a few evaluations', () => {
+    const expression = compiled('a > 1')
+    // the closures look a name up with Object.hasOwn, generated code reads it directly
+    const lookups: number[] = []
+    let count = 0
+    const context = new Proxy(
+      { a: 2 },
+      {
+        getOwnPropertyDescriptor(target, key) {
+          count++
+          return Reflect.getOwnPropertyDescriptor(target, key)
+        },
+      },
+    )
+    for (let i = 0; i < 5; i++) {
+      count = 0
+      expect(expression.evaluateValue(context)).toBe(true)
+      lookups.push(count)
+    }
+    expect(lookups[0]).toBeGreaterThan(0)
+    expect(lookups.at(-1)).toBe(0)
+  })
+
   it('runs generated code for the common constructs', () => {
     expect(generated('a > 1 and list contains(xs, "b")')).not.toBeNull()
     expect(generated('some x in xs satisfies x > 1')).toBeNull()
