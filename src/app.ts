@@ -32,6 +32,7 @@ import {
 import { catalogMigrations, createCatalogModule } from './modules/catalog/index.js'
 import { createIdentityModule, identityMigrations } from './modules/identity/index.js'
 import { createPolicyModule, policyMigrations } from './modules/policy/index.js'
+import { createGovernanceModule, governanceMigrations } from './modules/governance/index.js'
 
 export const ALL_MIGRATIONS = [
   ...platformMigrations,
@@ -39,6 +40,7 @@ export const ALL_MIGRATIONS = [
   ...catalogMigrations,
   ...approvalMigrations,
   ...policyMigrations,
+  ...governanceMigrations,
 ]
 const VERSION = '0.1.0'
 
@@ -141,6 +143,20 @@ export async function buildApp(options: AppOptions) {
     notifier,
   })
   policy.registerJobs(runner)
+  const governance = createGovernanceModule({
+    db,
+    dialect,
+    clock,
+    audit,
+    guard,
+    queue,
+    cipher,
+    departments: identity.departments,
+    logger,
+    dataDir: config.dataDir,
+    maxUploadBytes: config.governanceMaxUploadBytes,
+  })
+  governance.registerJobs(runner)
   if (config.demo) {
     for (const [topic, handler] of Object.entries(DEMO_DEPARTMENT_SYSTEMS))
       approval.registerServiceHandler(topic, handler)
@@ -165,6 +181,8 @@ export async function buildApp(options: AppOptions) {
   await http.register(apRoutes.plugin, { ...apRoutes.options, prefix: '/api/v1/approval' })
   const polRoutes = policy.routes(actorOf)
   await http.register(polRoutes.plugin, { ...polRoutes.options, prefix: '/api/v1/policy' })
+  const govRoutes = governance.routes(actorOf)
+  await http.register(govRoutes.plugin, { ...govRoutes.options, prefix: '/api/v1/governance' })
   await http.register(calendarRoutes, { calendar, actorOf, prefix: '/api/v1/calendar' })
   await http.register(auditRoutes, { db, audit, guard, actorOf, prefix: '/api/v1/audit' })
   if (config.demo) await http.register(demoSmsRoutes, { notifier, cipher, prefix: '/api/v1/demo' })
@@ -187,6 +205,7 @@ export async function buildApp(options: AppOptions) {
     catalog,
     approval,
     policy,
+    governance,
     config,
     /** Starts the background work: job runner, deliberate WAL checkpoints, calendar refresh. */
     startBackground() {

@@ -32,6 +32,8 @@ export interface Config {
   ratingDefaultDays: number
   /** How often running cases' statutory clocks are scanned for warnings and breaches. */
   slaScanIntervalMs: number
+  /** Largest data file a governance check or dedup run accepts. */
+  governanceMaxUploadBytes: number
 }
 
 export class ConfigError extends Error {
@@ -95,6 +97,12 @@ export function loadConfig(env: Env = process.env): Config {
     rectificationDays: rectificationDays(env.TONGBAN_RECTIFICATION_DAYS, problems),
     ratingDefaultDays: int('TONGBAN_RATING_DEFAULT_DAYS', 15, 1, 365),
     slaScanIntervalMs: int('TONGBAN_SLA_SCAN_INTERVAL_MS', 600_000, 1000, 86_400_000),
+    governanceMaxUploadBytes: int(
+      'TONGBAN_GOVERNANCE_MAX_UPLOAD_BYTES',
+      512 * 1024 * 1024,
+      1024,
+      8 * 1024 * 1024 * 1024,
+    ),
   }
   if (!/^\d{6}$/.test(config.regionCode))
     problems.push(`TONGBAN_REGION_CODE=${config.regionCode}: must be a six-digit GB/T 2260 code`)

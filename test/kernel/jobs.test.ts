@@ -190,6 +190,31 @@ describe.each(testDialects())('background jobs and the outbox (%s)', (dialect) =
     expect(attempts).toEqual([])
   })
 
+  it('prepares a two-phase job on no connection, then commits its result exactly once', async () => {
+    const { queue, runner } = kernel()
+    const prepared: number[] = []
+    runner.registerPrepared<string>('two-phase', {
+      async prepare({ payload, attempt }) {
+        prepared.push(attempt)
+        // No transaction holds the connection: SQLite's one connection still serves this read.
+        const others = await db.selectFrom('test_job_effects').select('id').execute()
+        if (attempt === 1) throw new Error('the file went missing')
+        return `${(payload as { note: string }).note} after ${others.length}`
+      },
+      async commit({ trx, jobId }, note) {
+        await tables(trx).insertInto('test_job_effects').values({ id: jobId, note }).execute()
+      },
+    })
+    const id = await queue.enqueue(database.db, { kind: 'two-phase', payload: { note: 'read' } })
+    expect(await runner.drain()).toBe(1)
+    expect(await state(id)).toEqual(['queued', 1, null, 'the file went missing'])
+    time.advance(2000)
+    expect(await runner.drain()).toBe(1)
+    expect(await state(id)).toEqual(['done', 2, null, 'the file went missing'])
+    expect(prepared).toEqual([1, 2])
+    expect(await effects()).toEqual([{ id, note: 'read after 0' }])
+  })
+
   it('enqueues a job with a dedupe key once, also after it ran', async () => {
     const { queue, runner } = kernel()
     const key = { dedupeKey: 'reminder:42' }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ACTIONS, ROLES, createAuthorizer } from '../authz/index.js'
+import { ACTIONS, ROLE_DEFINITIONS, ROLES, createAuthorizer } from '../authz/index.js'
 import { createGuard } from './guard.js'
 import type { Actor, Principal } from './principal.js'
 
@@ -12,9 +12,7 @@ function randomPrincipal(seed: number): Principal {
     return {
       role,
       departmentId:
-        role.startsWith('dept_') || role.startsWith('catalog_')
-          ? pick(DEPARTMENTS, seed + i)
-          : null,
+        ROLE_DEFINITIONS[role].scope === 'department' ? pick(DEPARTMENTS, seed + i) : null,
     }
   })
   return {

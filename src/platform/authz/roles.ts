@@ -84,7 +84,16 @@ export const ROLE_DEFINITIONS = {
   },
   data_officer: {
     scope: 'department',
-    actions: ['policy.facts.import', 'policy.match.read', 'policy.stats.read'],
+    actions: [
+      'policy.facts.import',
+      'policy.match.read',
+      'policy.stats.read',
+      'governance.dataset.manage',
+      'governance.check.run',
+      'governance.result.read',
+      'governance.cluster.review',
+      'governance.alert.ack',
+    ],
     label: { zh: '数据专员', en: 'Data officer' },
   },
   dept_admin: {

@@ -22,8 +22,27 @@ export interface JobContext {
 /** A handler's database writes commit together with the job's completion: done exactly once. */
 export type JobHandler = (ctx: JobContext) => Promise<void>
 
+/** What the first phase of a two-phase job sees: no transaction, no connection held. */
+export interface PrepareContext {
+  payload: unknown
+  jobId: string
+  attempt: number
+}
+
+/**
+ * A job in two phases. `prepare` does the long part (reading a file, computing) outside any
+ * transaction, so SQLite's one connection serves others meanwhile; the lease is renewed while it
+ * runs. `commit` writes its result in the job's transaction, exactly once. A retried job prepares
+ * again, so `prepare` only computes, or writes what may be written twice.
+ */
+export interface PreparedJobHandler<T> {
+  prepare(ctx: PrepareContext): Promise<T>
+  commit(ctx: JobContext, prepared: T): Promise<void>
+}
+
 export interface JobRunner {
   register(kind: string, handler: JobHandler): void
+  registerPrepared<T>(kind: string, handler: PreparedJobHandler<T>): void
   /** Claims and runs due jobs until none is left; returns how many ran. */
   drain(): Promise<number>
   start(pollMs: number): void
@@ -42,28 +61,54 @@ export interface JobRunnerDeps {
 
 class LeaseLost extends Error {}
 
+type Registered = Pick<PreparedJobHandler<unknown>, 'commit'> &
+  Partial<Pick<PreparedJobHandler<unknown>, 'prepare'>>
+
 export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   const db = moduleDb<JobTables>(deps.db)
-  const handlers = new Map<string, JobHandler>()
+  // A plain handler has no first phase, so it pays nothing for one.
+  const handlers = new Map<string, Registered>()
   const workerId = uuidv7()
   const leaseMs = deps.leaseMs ?? 60_000
   let timer: NodeJS.Timeout | null = null
   let running: Promise<number> | null = null
 
+  /** Keeps the lease of a job whose first phase runs outside its transaction. */
+  async function renewingLease<T>(job: JobTable, work: () => Promise<T>): Promise<T> {
+    const renew = () =>
+      db
+        .updateTable('platform_jobs')
+        .set({ locked_until: new Date(deps.clock.now().getTime() + leaseMs).toISOString() })
+        .where('id', '=', job.id)
+        .where('locked_by', '=', workerId)
+        .execute()
+    const timer = setInterval(() => void renew().catch(() => undefined), leaseMs / 3)
+    try {
+      return await work()
+    } finally {
+      clearInterval(timer)
+    }
+  }
+
   async function runOne(job: JobTable): Promise<void> {
     const handler = handlers.get(job.kind)
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`)
+      const payload: unknown = JSON.parse(job.payload_json)
+      const base = { payload, jobId: job.id, attempt: job.attempts }
+      const prepare = handler.prepare
+      const prepared = prepare ? await renewingLease(job, () => prepare(base)) : undefined
       const effects: Array<() => void> = []
       await db.transaction().execute(async (trx) => {
         await holdLease(trx, job.id, workerId, deps.dialect)
-        await handler({
-          trx: trx as Transaction<unknown>,
-          payload: JSON.parse(job.payload_json),
-          jobId: job.id,
-          attempt: job.attempts,
-          afterCommit: (effect) => effects.push(effect),
-        })
+        await handler.commit(
+          {
+            ...base,
+            trx: trx as Transaction<unknown>,
+            afterCommit: (effect) => effects.push(effect),
+          },
+          prepared,
+        )
         const done = await trx
           .updateTable('platform_jobs')
           .set({
@@ -135,6 +180,10 @@ export function createJobRunner(deps: JobRunnerDeps): JobRunner {
   return {
     workerId,
     register(kind, handler) {
+      if (handlers.has(kind)) throw new Error(`job kind ${kind} registered twice`)
+      handlers.set(kind, { commit: (ctx) => handler(ctx) })
+    },
+    registerPrepared(kind, handler) {
       if (handlers.has(kind)) throw new Error(`job kind ${kind} registered twice`)
       handlers.set(kind, handler)
     },

@@ -1,0 +1,45 @@
+import type { FastifyRequest } from 'fastify'
+import type { Actor } from '../../platform/auth/principal.js'
+import type { JobRunner } from '../../platform/jobs/job-runner.js'
+import { createAlerts } from './alert.service.js'
+import { createCheckJob } from './check-job.js'
+import { createCheckRuns } from './check-run.service.js'
+import { createClusterReview } from './cluster-review.service.js'
+import { createDatasetAccess } from './dataset-access.js'
+import { createDatasets } from './dataset.service.js'
+import { createDedupJob } from './dedup-job.js'
+import { createDedupRuns } from './dedup-run.service.js'
+import type { GovernanceDeps } from './governance.deps.js'
+import './governance.errors.js'
+import { governanceRoutes } from './governance.routes.js'
+import { CHECK_JOB, DEDUP_JOB } from './run-jobs.js'
+import { createUploadStore } from './upload-store.js'
+
+/** Builds the governance context: datasets, quality checks, alerts, duplicates and reviews. */
+export function createGovernanceModule(deps: GovernanceDeps) {
+  const uploads = createUploadStore(deps.dataDir, deps.maxUploadBytes)
+  const access = createDatasetAccess(deps)
+  const datasets = createDatasets(deps, access)
+  const checks = createCheckRuns(deps, access, uploads)
+  const alerts = createAlerts(deps, access)
+  const dedup = createDedupRuns(deps, access)
+  const review = createClusterReview(deps, access)
+  return {
+    datasets,
+    checks,
+    alerts,
+    dedup,
+    review,
+    uploads,
+    registerJobs(runner: JobRunner) {
+      runner.registerPrepared(CHECK_JOB, createCheckJob(deps, uploads))
+      runner.registerPrepared(DEDUP_JOB, createDedupJob(deps, uploads))
+    },
+    routes: (actorOf: (request: FastifyRequest) => Actor) => ({
+      plugin: governanceRoutes,
+      options: { datasets, checks, alerts, dedup, review, uploads, actorOf },
+    }),
+  }
+}
+
+export type GovernanceModule = ReturnType<typeof createGovernanceModule>

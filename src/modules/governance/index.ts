@@ -1,0 +1,13 @@
+/** 数据治理 Data governance: standards, quality checks, duplicates and anomalies of datasets. */
+
+// The module: datasets, check runs (job governance.check), score trends, quality-drop alerts,
+// dedup runs (job governance.dedup) with clusters and kept review decisions, HTTP under /governance.
+export { createGovernanceModule } from './governance.module.js'
+export type { GovernanceModule } from './governance.module.js'
+export type { GovernanceDeps, GovernanceDepartments } from './governance.deps.js'
+// CHECK_JOB / DEDUP_JOB: the job kinds the module registers.
+export { CHECK_JOB, DEDUP_JOB } from './run-jobs.js'
+
+import { createGovernanceTables } from './migrations/2026-12-01T0900-create-governance-tables.js'
+/** This module's tables, in order. */
+export const governanceMigrations = [createGovernanceTables]
