@@ -53,6 +53,14 @@ describe('compileFeel', () => {
     ])
   })
 
+  it('compiles constants the closures cannot fold without throwing; the interpreter decides', () => {
+    for (const source of ['x in [1.."a"]', 'x between 1 and "a"', 'date("-2024-01-01")']) {
+      const result = compileFeel(source, 'expression')
+      expect(result.ok && result.compiled.tryEvaluate({ x: 2 })).toBeNull()
+      expect(result.ok && result.compiled.evaluate({ x: 2 })).toMatchObject({ ok: false })
+    }
+  })
+
   it('hands numbers back as JS numbers computed exactly', () => {
     const result = compileFeel('price * quantity', 'expression')
     if (!result.ok) throw new Error(result.error.message.en)
