@@ -22,34 +22,23 @@ export interface StoredResult {
   need: string[]
   amount: { value: string; unit: string } | null
   outcome: unknown
-  /**
-   * `[condition id, passed | failed | unknown | error]` in the version's order; empty for a
-   * "no", whose explanation is recomputed from the stored facts.
-   */
+  /** `[condition id, passed | failed | unknown | error]` in the version's order. */
   conditions: Array<[string, string]>
 }
 
 export interface StoredEvaluation {
   /** The date the rules were applied to (Asia/Shanghai). */
   on: string
+  /** The pairs evaluated in full: eligible, possibly eligible, or a "no" the fast path missed. */
   results: StoredResult[]
+  /**
+   * `[policy, revision]` of each plain "no" (most pairs): their reasons are recomputed from the
+   * stored facts when asked for.
+   */
+  notEligible: Array<[string, number]>
 }
 
 type Trx = Transaction<PolicyTables>
-
-/** A "no" as stored: its reasons are recomputed from the stored facts when asked for. */
-function notEligible(p: PublishedPolicy): StoredResult {
-  return {
-    policy: p.code,
-    revision: p.revision,
-    status: 'not_eligible',
-    version: null,
-    need: [],
-    amount: null,
-    outcome: null,
-    conditions: [],
-  }
-}
 
 export function toStoredResult(p: PublishedPolicy, e: PolicyEvaluation): StoredResult {
   return {
@@ -131,11 +120,16 @@ export function createMatching(deps: PolicyDeps, published: PublishedPolicies) {
     }> = []
     for (const row of rows) {
       const values = factValues(JSON.parse(row.facts_json) as FactSheet)
-      const results = policies.map((p) => {
+      const results: StoredResult[] = []
+      const notEligible: Array<[string, number]> = []
+      for (const p of policies) {
         // Most pairs are a plain "no": the fast path decides them, and their explanation is
         // recomputed on request from the facts stored with the evaluation. Only the pairs that
         // may qualify are evaluated in full here (need, amount, outcome, per condition).
-        if (isEligible(p.compiled, values, on) === 'not_eligible') return notEligible(p)
+        if (isEligible(p.compiled, values, on) === 'not_eligible') {
+          notEligible.push([p.code, p.revision])
+          continue
+        }
         const result = toStoredResult(p, evaluatePolicy(p.compiled, values, { on }))
         if (result.status !== 'not_eligible') {
           matches.push({
@@ -153,9 +147,9 @@ export function createMatching(deps: PolicyDeps, published: PublishedPolicies) {
             newlyEligible.push({ row, policy: p, result })
           }
         }
-        return result
-      })
-      const stored: StoredEvaluation = { on, results }
+        results.push(result)
+      }
+      const stored: StoredEvaluation = { on, results, notEligible }
       evaluations.push({
         credit_code: row.credit_code,
         facts_version: row.facts_version,

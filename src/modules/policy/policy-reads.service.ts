@@ -133,9 +133,13 @@ export function createPolicyReads(deps: PolicyDeps, published: PublishedPolicies
       const evaluation = JSON.parse(stored.results_json) as StoredEvaluation
       const facts = factValues(JSON.parse(stored.facts_json) as FactSheet)
       const byCode = new Map(policies.map((p) => [p.code, p]))
-      const matches = evaluation.results.flatMap((result) => {
-        const p = byCode.get(result.policy)
-        if (!p || p.revision !== result.revision) return []
+      const evaluated: Array<[string, number]> = [
+        ...evaluation.results.map((r): [string, number] => [r.policy, r.revision]),
+        ...(evaluation.notEligible ?? []),
+      ]
+      const matches = evaluated.flatMap(([code, revision]) => {
+        const p = byCode.get(code)
+        if (!p || p.revision !== revision) return []
         return [explain(p, evaluatePolicy(p.compiled, facts, { on: evaluation.on }))]
       })
       matches.sort(
