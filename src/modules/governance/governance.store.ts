@@ -21,6 +21,27 @@ async function insertBatched<T extends keyof GovernanceTables>(
   }
 }
 
+type RunTable = 'governance_check_runs' | 'governance_dedup_runs'
+
+/** Moves a check or dedup run on only from the statuses given; false when it had moved already. */
+async function moveRun<T extends RunTable>(
+  db: Db,
+  table: T,
+  id: string,
+  from: readonly string[],
+  set: Updateable<GovernanceTables[T]>,
+): Promise<boolean> {
+  // Both run tables share `id` and `status`; Kysely cannot narrow a table chosen by a type
+  // parameter, so the query is written over one of them.
+  const result = await (db as Kysely<GovernanceTables>)
+    .updateTable(table as 'governance_check_runs')
+    .set(set as Updateable<GovernanceTables['governance_check_runs']>)
+    .where('id', '=', id)
+    .where('status', 'in', from as never)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
 /** The only queries on this module's tables. */
 export const governanceStore = {
   findDataset: (db: Db, code: string) =>
@@ -37,22 +58,12 @@ export const governanceStore = {
   insertCheckRun: (db: Db, row: New<'governance_check_runs'>) =>
     db.insertInto('governance_check_runs').values(row).execute(),
   /** Moves a run on only from the status given; false when it had moved already. */
-  moveCheckRun: async (
+  moveCheckRun: (
     db: Db,
     id: string,
     from: readonly string[],
     set: Updateable<GovernanceTables['governance_check_runs']>,
-  ) =>
-    Number(
-      (
-        await db
-          .updateTable('governance_check_runs')
-          .set(set)
-          .where('id', '=', id)
-          .where('status', 'in', from as never)
-          .executeTakeFirst()
-      ).numUpdatedRows,
-    ) === 1,
+  ) => moveRun(db, 'governance_check_runs', id, from, set),
   listCheckRuns: (db: Db, datasetId: string, limit: number) =>
     db
       .selectFrom('governance_check_runs')
@@ -131,22 +142,12 @@ export const governanceStore = {
     db.selectFrom('governance_dedup_runs').selectAll().where('id', '=', id).executeTakeFirst(),
   insertDedupRun: (db: Db, row: New<'governance_dedup_runs'>) =>
     db.insertInto('governance_dedup_runs').values(row).execute(),
-  moveDedupRun: async (
+  moveDedupRun: (
     db: Db,
     id: string,
     from: readonly string[],
     set: Updateable<GovernanceTables['governance_dedup_runs']>,
-  ) =>
-    Number(
-      (
-        await db
-          .updateTable('governance_dedup_runs')
-          .set(set)
-          .where('id', '=', id)
-          .where('status', 'in', from as never)
-          .executeTakeFirst()
-      ).numUpdatedRows,
-    ) === 1,
+  ) => moveRun(db, 'governance_dedup_runs', id, from, set),
   insertPairs: (db: Db, rows: readonly New<'governance_dedup_pairs'>[]) =>
     insertBatched(db, 'governance_dedup_pairs', rows),
   listPairs: (db: Db, runId: string) =>
