@@ -10,6 +10,7 @@ import {
   type FactSheet,
   type FactSource,
 } from './enterprise-facts.js'
+import type { EnterpriseProfile } from '../identity/index.js'
 import type { MatchScheduler } from './match-scheduler.js'
 import { requireEnterpriseAccess } from './policy-access.js'
 import { policyStore } from './policy.store.js'
@@ -141,11 +142,27 @@ export function createEnterpriseFacts(
     return next
   }
 
-  /** The enterprise as matching knows it, created from the register on first use. */
-  async function findOrRegistered(trx: Transaction<PolicyTables>, creditCode: string) {
+  /**
+   * Reads an enterprise's sheet (created on first use), refreshes the register's facts when it is
+   * registered, applies `change` and stores the result; `changed` when a value moved.
+   */
+  async function rewrite(
+    trx: Transaction<PolicyTables>,
+    creditCode: string,
+    profile: EnterpriseProfile | null,
+    change: (sheet: FactSheet) => FactSheet,
+    now: string,
+    name?: string,
+  ): Promise<{ changed: boolean; facts: FactSheet }> {
     const row = await policyStore.findEnterprise(trx, creditCode)
-    const profile = await deps.parties.findEnterpriseProfile(creditCode, trx)
-    return { row, profile }
+    const base = row ? (JSON.parse(row.facts_json) as FactSheet) : {}
+    const facts = change(profile ? { ...base, ...platformFacts(profile, now) } : base)
+    const enterprise = {
+      creditCode,
+      name: profile?.name ?? name ?? row?.name ?? creditCode,
+      enterpriseId: profile?.id ?? null,
+    }
+    return { changed: await upsert(trx, row, enterprise, facts, now), facts }
   }
 
   return {
@@ -163,19 +180,11 @@ export function createEnterpriseFacts(
       if (errors.length > 0) throw new DomainError('POLICY_FACTS_INVALID', {}, errors)
       const now = deps.clock.now().toISOString()
       return db.transaction().execute(async (trx) => {
-        const { row, profile: current } = await findOrRegistered(trx, creditCode)
-        const base = row ? (JSON.parse(row.facts_json) as FactSheet) : {}
-        const withRegister = current ? { ...base, ...platformFacts(current, now) } : base
-        const next = merged(withRegister, input, 'declared', now)
-        const changed = await upsert(
+        const { changed, facts: next } = await rewrite(
           trx,
-          row,
-          {
-            creditCode,
-            name: current?.name ?? row?.name ?? creditCode,
-            enterpriseId: current?.id ?? null,
-          },
-          next,
+          creditCode,
+          profile ?? null,
+          (sheet) => merged(sheet, input, 'declared', now),
           now,
         )
         if (changed) await scheduler.schedule(trx)
@@ -217,21 +226,10 @@ export function createEnterpriseFacts(
       return db.transaction().execute(async (trx) => {
         let changed = 0
         for (const input of rows) {
-          const { row, profile } = await findOrRegistered(trx, input.creditCode)
-          const base = row ? (JSON.parse(row.facts_json) as FactSheet) : {}
-          const withRegister = profile ? { ...base, ...platformFacts(profile, now) } : base
-          const next = merged(withRegister, input, source, now)
-          const name = profile?.name ?? input.name ?? row?.name ?? input.creditCode
-          if (
-            await upsert(
-              trx,
-              row,
-              { creditCode: input.creditCode, name, enterpriseId: profile?.id ?? null },
-              next,
-              now,
-            )
-          )
-            changed++
+          const profile = await deps.parties.findEnterpriseProfile(input.creditCode, trx)
+          const change = (sheet: FactSheet) => merged(sheet, input, source, now)
+          const result = await rewrite(trx, input.creditCode, profile, change, now, input.name)
+          if (result.changed) changed++
         }
         if (changed > 0) await scheduler.schedule(trx)
         await deps.audit.record(trx, actor, {
@@ -254,15 +252,8 @@ export function createEnterpriseFacts(
         changed += await db.transaction().execute(async (trx) => {
           let n = 0
           for (const profile of profiles) {
-            const row = await policyStore.findEnterprise(trx, profile.creditCode)
-            const base = row ? (JSON.parse(row.facts_json) as FactSheet) : {}
-            const next = { ...base, ...platformFacts(profile, now) }
-            const enterprise = {
-              creditCode: profile.creditCode,
-              name: profile.name,
-              enterpriseId: profile.id,
-            }
-            if (await upsert(trx, row, enterprise, next, now)) n++
+            const same = (sheet: FactSheet) => sheet
+            if ((await rewrite(trx, profile.creditCode, profile, same, now)).changed) n++
           }
           if (n > 0) await scheduler.schedule(trx)
           return n
