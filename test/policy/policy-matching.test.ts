@@ -223,6 +223,18 @@ describe.each(testDialects())('policy matching on the demo city (%s)', (dialect)
     expect(await countRows(t.app.database.db, POLICY_TABLES)).toEqual(before)
   })
 
+  it('refuses a "what if" fact of the wrong type once, at its pointer', async () => {
+    const res = await t.app.http.inject({
+      method: 'POST',
+      url: api('/what-if'),
+      headers: bearer(chen),
+      payload: { facts: { employees: 'many' } },
+    })
+    expect(res.statusCode, res.body).toBe(400)
+    const errors = res.json<{ errors: Array<{ pointer: string }> }>().errors
+    expect(errors.map((e) => e.pointer)).toEqual(['/facts/employees'])
+  })
+
   it('gives a department its figures per policy', async () => {
     const officer = await signInStaff(t.app, 'tax.xu')
     const res = await t.app.http.inject({

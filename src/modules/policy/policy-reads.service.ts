@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js'
 import type { Actor } from '../../platform/auth/principal.js'
-import { DomainError, fieldError } from '../../platform/errors.js'
+import { DomainError, fieldError, type FieldError } from '../../platform/errors.js'
 import { isIsoDate } from './rules/fact-values.js'
 import { factValues, type FactSheet } from './enterprise-facts.js'
 import type { StoredEvaluation } from './matching.service.js'
@@ -184,19 +184,15 @@ export function createPolicyReads(deps: PolicyDeps, published: PublishedPolicies
       const results = all
         .filter((p) => !wanted || wanted.has(p.code))
         .map((p) => ({ p, evaluation: evaluatePolicy(p.compiled, input.facts, { on }) }))
-      const errors = results.flatMap(({ p, evaluation }) =>
-        evaluation.errors.map((e) =>
-          fieldError(
-            `/facts${e.path.startsWith('/') ? e.path.replace(/^\/facts/, '') : `/${e.path}`}`,
-            'POLICY_FACT_TYPE',
-            {
-              zh: `${p.code}：${e.message.zh}`,
-              en: `${p.code}: ${e.message.en}`,
-            },
-          ),
-        ),
-      )
-      if (errors.length > 0) throw new DomainError('POLICY_FACTS_INVALID', {}, errors)
+      // A supplied fact of the wrong type is the request's fault, named once at its pointer
+      // (`/facts/<name>`) however many policies read it; errors inside a policy's own rules are
+      // part of that policy's result, not of the request.
+      const errors = new Map<string, FieldError>()
+      for (const { evaluation } of results)
+        for (const e of evaluation.errors)
+          if (e.path.startsWith('/facts/') && !errors.has(e.path))
+            errors.set(e.path, fieldError(e.path, 'POLICY_FACT_TYPE', e.message))
+      if (errors.size > 0) throw new DomainError('POLICY_FACTS_INVALID', {}, [...errors.values()])
       return {
         on,
         matches: results
