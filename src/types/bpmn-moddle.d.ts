@@ -22,5 +22,8 @@ declare module 'bpmn-moddle' {
   export class BpmnModdle {
     constructor(packages?: Record<string, unknown>)
     fromXML(xml: string, typeName?: string): Promise<ParseResult>
+    /** A new element of a type such as 'bpmn:UserTask', with its properties set. */
+    create(type: string, properties?: Record<string, unknown>): ModdleElement
+    toXML(element: ModdleElement, options?: { format?: boolean }): Promise<{ xml: string }>
   }
 }
