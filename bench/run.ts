@@ -22,7 +22,7 @@ const usage = (): string =>
   `One JSON line per figure on stdout, progress on stderr.\n` +
   `BENCH_SECONDS sets the HTTP load duration (default 10).\n` +
   `BENCH_ENTERPRISES sets the policy benchmark's enterprise count (default 100,000).\n` +
-  `BENCH_ONLY=key,key runs some figures of kernel, core or policy (policy: pairs, e2e).\n`
+  `BENCH_ONLY=key,key runs some figures of kernel, core, policy (pairs, e2e) or governance (dedup, febrl, quality).\n`
 
 const name = process.argv[2]
 const bench = name === undefined ? undefined : BENCHES[name]
