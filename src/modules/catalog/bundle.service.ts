@@ -13,7 +13,7 @@ import { checkBundleContent } from './item-content-checks.js'
 const PUBLISHED_KEPT = 500
 
 /** Bundles (一件事): one merged form fanned out to the member items of several departments. */
-export function createBundleService(deps: CatalogDeps) {
+export function createBundleService(deps: CatalogDeps, onPublished: () => void = () => {}) {
   const db = catalogDb(deps)
 
   async function publishedForms(
@@ -133,6 +133,7 @@ export function createBundleService(deps: CatalogDeps) {
           after: { publishedVersion: version },
         })
       })
+      onPublished()
       return view(
         { ...bundle, status: 'published', published_version: version },
         { ...row, state: 'published' },

@@ -4,12 +4,15 @@ import { Type } from 'typebox'
 import type { Actor } from '../../platform/auth/principal.js'
 import { BundleContent, ItemContent, LocalizedText } from './catalog.schema.js'
 import type { BundleService } from './bundle.service.js'
+import { catalogSearchRoutes } from './catalog-search.routes.js'
+import type { CatalogSearchService } from './catalog-search.service.js'
 import type { ItemReadService } from './item-read.service.js'
 import type { ItemService } from './item.service.js'
 
 export interface CatalogRouteOptions {
   items: ItemService & ItemReadService
   bundles: BundleService
+  search: CatalogSearchService
   actorOf(request: FastifyRequest): Actor
 }
 
@@ -65,6 +68,7 @@ const ProcessSummary = Type.Object({
 
 export const catalogRoutes: FastifyPluginAsyncTypebox<CatalogRouteOptions> = async (app, o) => {
   const serialised = new WeakMap<object, Buffer>()
+  await app.register(catalogSearchRoutes, { search: o.search })
   app.get(
     '/items',
     {

@@ -80,6 +80,12 @@ export const ItemContent = Type.Object({
   basicCode: Type.String({ pattern: '^[0-9A-Z]{6,40}$', description: '基本编码' }),
   implementationCode: Type.String({ pattern: '^[0-9A-Z-]{10,60}$', description: '实施编码' }),
   name: LocalizedText,
+  keywords: Type.Optional(
+    Type.Array(Type.String({ minLength: 1, maxLength: 20 }), {
+      maxItems: 20,
+      description: '检索关键词：群众常用的说法（如“开公司”） words citizens search by',
+    }),
+  ),
   departmentCode: Type.String({ pattern: '^[a-z][a-z0-9_]{1,31}$' }),
   itemType: ItemType,
   legalBasis: Type.Array(LegalBasis, { minItems: 1, maxItems: 20 }),
@@ -121,6 +127,12 @@ export const BundleContent = Type.Object({
   code: Type.String({ pattern: '^[a-z][a-z0-9_]{1,63}$' }),
   name: LocalizedText,
   description: LocalizedText,
+  keywords: Type.Optional(
+    Type.Array(Type.String({ minLength: 1, maxLength: 20 }), {
+      maxItems: 20,
+      description: '检索关键词：群众常用的说法（如“开公司”） words citizens search by',
+    }),
+  ),
   members: Type.Array(BundleMember, { minItems: 1, maxItems: 30 }),
   formSchema: Type.Record(Type.String(), Type.Unknown()),
 })

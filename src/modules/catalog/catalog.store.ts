@@ -103,6 +103,30 @@ export const catalogStore = {
     return q.execute()
   },
 
+  /** Every published item's content (the search index is built from these). */
+  listPublishedItemContents: (db: Db) =>
+    db
+      .selectFrom('catalog_item_versions as v')
+      .innerJoin('catalog_items as i', 'i.id', 'v.item_id')
+      .select(['i.implementation_code', 'i.department_id', 'v.content_json'])
+      .where('v.state', '=', 'published')
+      .orderBy('i.implementation_code')
+      .execute(),
+  /** Changes when an item or bundle is added, published, retired or versioned. */
+  catalogStamp: async (db: Db): Promise<string> => {
+    const stampOf = async (table: 'catalog_items' | 'catalog_bundles') => {
+      const row = await db
+        .selectFrom(table)
+        .select((eb) => [
+          eb.fn.countAll<string | number>().as('n'),
+          eb.fn.max('updated_at').as('at'),
+        ])
+        .executeTakeFirstOrThrow()
+      return `${String(row.n)}@${row.at ?? ''}`
+    }
+    return `${await stampOf('catalog_items')}|${await stampOf('catalog_bundles')}`
+  },
+
   findBundleByCode: (db: Db, code: string) =>
     db.selectFrom('catalog_bundles').selectAll().where('code', '=', code).executeTakeFirst(),
   findBundle: (db: Db, id: string) =>

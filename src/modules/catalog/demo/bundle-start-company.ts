@@ -98,6 +98,7 @@ const COMPANY_PARTY = {
 export const START_COMPANY: BundleContent = {
   code: 'start_company',
   name: { zh: '企业开办“一件事”', en: 'Start a company' },
+  keywords: ['开公司', '注册公司', '办营业执照', '新办企业', '刻章'],
   description: {
     zh: '一次填报、一网通办：营业执照、公章刻制、新办纳税人涉税事项、单位参保登记和住房公积金缴存登记同步办理，全程网办、1个工作日内办结，免费刻章、免费寄递。',
     en: 'One form for the business licence, official seals, new-taxpayer services, social insurance and housing fund registration; fully online, done within one working day.',

@@ -78,6 +78,7 @@ export const COMPANY_REGISTRATION: ItemContent = {
   basicCode: '000131003000',
   implementationCode: implementationCode('market', '000131003000'),
   name: { zh: '企业设立登记', en: 'Enterprise establishment registration' },
+  keywords: ['开公司', '注册公司', '营业执照'],
   departmentCode: 'market',
   itemType: 'administrative_registration',
   legalBasis: [
