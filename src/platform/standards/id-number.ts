@@ -1,4 +1,4 @@
-import { chinaDate, parseCompactDate } from './calendar-date.js'
+import { chinaDate, digitsAt, isRealDate } from './calendar-date.js'
 import { isKnownDivisionPrefix } from './division.js'
 import { invalid, normaliseInput, valid } from './validation.js'
 import type { LocalisedMessage, Validation } from './validation.js'
@@ -58,7 +58,7 @@ export const ID_NUMBER_REASON_MESSAGES: Record<IdNumberReason, LocalisedMessage>
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const
 const CHECK_CHARS = '10X98765432'
-const EARLIEST_BIRTH_DATE = '1900-01-01'
+const EARLIEST_BIRTH_DATE = 1900_01_01
 
 /** ISO 7064 MOD 11-2 check character for the first 17 digits; throws RangeError otherwise. */
 export const computeIdCheckChar = (first17: string): string => {
@@ -67,12 +67,42 @@ export const computeIdCheckChar = (first17: string): string => {
   return CHECK_CHARS.charAt(sum % 11)
 }
 
-const checkBirthDate = (compact: string, today: Date): Validation<string, IdNumberReason> => {
-  const birthDate = parseCompactDate(compact)
-  if (birthDate === undefined) return invalid('invalid_birth_date')
-  if (birthDate < EARLIEST_BIRTH_DATE) return invalid('birth_date_too_early')
-  if (birthDate > chinaDate(today)) return invalid('birth_date_in_future')
-  return valid(birthDate)
+// "Today" as the number YYYYMMDD for the last instant seen: one per run, not one per ID number.
+let lastTodayMs = Number.NaN
+let lastTodayNumber = 0
+
+const todayNumber = (today: Date): number => {
+  const ms = today.getTime()
+  if (ms !== lastTodayMs) {
+    const iso = chinaDate(today)
+    lastTodayNumber = Number(iso.slice(0, 4) + iso.slice(5, 7) + iso.slice(8, 10))
+    lastTodayMs = ms
+  }
+  return lastTodayNumber
+}
+
+/** The 17-digit body's weighted sum mod 11, or -1 when a character of it is not a digit. */
+const weightedSum = (id: string): number => {
+  let sum = 0
+  for (let i = 0; i < 17; i++) {
+    const d = id.charCodeAt(i) - 48
+    if (d < 0 || d > 9) return -1
+    sum += (WEIGHTS[i] as number) * d
+  }
+  return sum % 11
+}
+
+const X = 88
+
+const checkBirthDate = (id: string, today: Date): IdNumberReason | undefined => {
+  const y = digitsAt(id, 6, 10)
+  const m = digitsAt(id, 10, 12)
+  const d = digitsAt(id, 12, 14)
+  if (!isRealDate(y, m, d)) return 'invalid_birth_date'
+  const birth = y * 10_000 + m * 100 + d
+  if (birth < EARLIEST_BIRTH_DATE) return 'birth_date_too_early'
+  if (birth > todayNumber(today)) return 'birth_date_in_future'
+  return undefined
 }
 
 /** Validates an 18-character ID number; lowercase x and full-width characters are normalised. */
@@ -82,16 +112,17 @@ export const validateIdNumber = (
 ): Validation<IdNumber, IdNumberReason> => {
   const idNumber = normaliseInput(input).toUpperCase()
   if (idNumber.length !== 18) return invalid('bad_length')
-  if (!/^\d{17}[\dX]$/.test(idNumber)) return invalid('bad_characters')
-  if (computeIdCheckChar(idNumber.slice(0, 17)) !== idNumber.charAt(17)) {
-    return invalid('bad_check_digit')
-  }
-  const birth = checkBirthDate(idNumber.slice(6, 14), options.today ?? new Date())
-  if (!birth.ok) return birth
+  const sum = weightedSum(idNumber)
+  const last = idNumber.charCodeAt(17)
+  if (sum < 0 || !((last >= 48 && last <= 57) || last === X)) return invalid('bad_characters')
+  if (CHECK_CHARS.charCodeAt(sum) !== last) return invalid('bad_check_digit')
+  const badBirth = checkBirthDate(idNumber, options.today ?? new Date())
+  if (badBirth !== undefined) return invalid(badBirth)
   const divisionCode = idNumber.slice(0, 6)
   if (!isKnownDivisionPrefix(divisionCode)) return invalid('unknown_division')
-  const sex = Number(idNumber.charAt(16)) % 2 === 1 ? 'male' : 'female'
-  return valid({ idNumber, divisionCode, birthDate: birth.value, sex })
+  const sex = (idNumber.charCodeAt(16) - 48) % 2 === 1 ? 'male' : 'female'
+  const birthDate = `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`
+  return valid({ idNumber, divisionCode, birthDate, sex })
 }
 
 /**

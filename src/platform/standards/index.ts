@@ -9,6 +9,9 @@ export { findDivision } from './division.js'
 export { isKnownDivisionPrefix } from './division.js'
 export type { Division, DivisionLevel } from './division.js'
 
+// parseCalendarDate('1990-03-07' | '19900307') → '1990-03-07' when a real date, else undefined.
+export { parseCalendarDate } from './calendar-date.js'
+
 // GB 11643 ID numbers: validateIdNumber(input, { today? }) → IdNumber | IdNumberReason.
 export { validateIdNumber } from './id-number.js'
 // computeIdCheckChar(first17) → MOD 11-2 check character; throws RangeError on bad input.

@@ -14,8 +14,12 @@ export const invalid = <R extends string>(reason: R): { ok: false; reason: R } =
   reason,
 })
 
+// NFKC leaves ASCII as it is: skipping it there saves most of a validator's time.
+const NOT_ASCII = /[^\x00-\x7f]/
+
 /**
  * Folds full-width digits/letters/punctuation (common with Chinese IMEs) to ASCII and trims
  * surrounding whitespace, so '１１０１０１…ｘ' is treated like '110101…x'.
  */
-export const normaliseInput = (input: string): string => input.normalize('NFKC').trim()
+export const normaliseInput = (input: string): string =>
+  (NOT_ASCII.test(input) ? input.normalize('NFKC') : input).trim()

