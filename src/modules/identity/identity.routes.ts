@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify'
 import * as S from './identity.schema.js'
 import type { EnterpriseService } from './enterprise.service.js'
 import type { OrganisationService } from './organisation.service.js'
+import type { PreferencesService } from './preferences.service.js'
 import type { RegistrationService } from './registration.service.js'
 import type { SessionIssuer } from './session-issuer.js'
 import type { SignInService } from './sign-in.service.js'
@@ -15,6 +16,7 @@ export interface IdentityRouteOptions {
   sessions: SessionIssuer
   organisation: OrganisationService
   enterprises: EnterpriseService
+  preferences: PreferencesService
   actorOf(request: FastifyRequest): Actor
   /** Sign-in, verify, refresh and registration requests allowed per client address per minute. */
   authRateLimitPerMinute: number
@@ -119,6 +121,32 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRouteOptions> = a
         roles: p?.assignments ?? [],
       }
     },
+  )
+
+  app.get(
+    '/me/preferences',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '我的设置：长辈版、语言 My preferences',
+        response: { 200: S.PreferencesView },
+      },
+    },
+    (req) => o.preferences.get(o.actorOf(req)),
+  )
+  app.patch(
+    '/me/preferences',
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: '修改我的设置 Change my preferences',
+        body: S.PreferencesPatch,
+        response: { 200: S.PreferencesView },
+      },
+    },
+    (req) => o.preferences.change(o.actorOf(req), req.body),
   )
 
   app.get(

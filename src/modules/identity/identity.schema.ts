@@ -65,6 +65,14 @@ export const MeView = Type.Object({
   ),
 })
 
+export const PreferencesView = Type.Object({
+  elderlyMode: Type.Boolean({ description: '适老化（长辈版）elderly mode' }),
+  locale: Type.Union([Type.Literal('zh-CN'), Type.Literal('en'), Type.Null()], {
+    description: '界面语言；null = 按浏览器 the browser decides',
+  }),
+})
+export const PreferencesPatch = Type.Partial(PreferencesView, { minProperties: 1 })
+
 export const DepartmentView = Type.Object({
   id: Type.String(),
   code: Type.String(),

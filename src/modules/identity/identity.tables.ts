@@ -115,6 +115,15 @@ export interface OtpChallengeTable {
   updated_at: string
 }
 
+export interface PreferencesTable {
+  id: string
+  subject_kind: string
+  elderly_mode: number
+  locale: string | null
+  created_at: string
+  updated_at: string
+}
+
 export interface IdentityTables {
   identity_departments: DepartmentTable
   identity_persons: PersonTable
@@ -125,6 +134,7 @@ export interface IdentityTables {
   identity_sessions: SessionTable
   identity_refresh_tokens: RefreshTokenTable
   identity_otp_challenges: OtpChallengeTable
+  identity_preferences: PreferencesTable
 }
 
 export type DepartmentRow = Selectable<DepartmentTable>
@@ -135,3 +145,4 @@ export type StaffRowUpdate = Updateable<StaffTable>
 export type EnterpriseRow = Selectable<EnterpriseTable>
 export type SessionRow = Selectable<SessionTable>
 export type OtpChallengeRow = Selectable<OtpChallengeTable>
+export type PreferencesRow = Selectable<PreferencesTable>

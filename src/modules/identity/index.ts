@@ -10,7 +10,9 @@ import { identityRoutes } from './identity.routes.js'
 import { identityStore } from './identity.store.js'
 import type { IdentityTables } from './identity.tables.js'
 import { createIdentityTables } from './migrations/2026-11-29T1310-create-identity-tables.js'
+import { createIdentityPreferences } from './migrations/2026-12-02T0900-create-identity-preferences.js'
 import { createOrganisationService, toDepartment } from './organisation.service.js'
+import { createPreferencesService } from './preferences.service.js'
 import { createRegistrationService } from './registration.service.js'
 import { createSessionIssuer } from './session-issuer.js'
 import { createSignInService } from './sign-in.service.js'
@@ -18,7 +20,7 @@ import { createSignInService } from './sign-in.service.js'
 export type { IdentityDeps } from './identity.deps.js'
 
 /** This module's tables, in order. */
-export const identityMigrations = [createIdentityTables]
+export const identityMigrations = [createIdentityTables, createIdentityPreferences]
 
 /** Builds the identity context: people, enterprises, staff, departments, sessions. */
 export function createIdentityModule(deps: IdentityDeps) {
@@ -32,6 +34,7 @@ export function createIdentityModule(deps: IdentityDeps) {
     sessions: createSessionIssuer(deps),
     organisation: createOrganisationService(deps),
     enterprises: createEnterpriseService(deps),
+    preferences: createPreferencesService(deps),
   }
   const asRef = (row: Parameters<typeof toDepartment>[0] | undefined) => {
     if (!row) return null
