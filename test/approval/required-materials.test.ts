@@ -92,6 +92,12 @@ describe.each(testDialects())('required materials before an approving decision (
     const required = MARKET.materials.filter((m) => m.required).map((m) => m.code)
     for (const code of required.slice(0, 2)) await attach(id, MARKET.implementationCode, code)
     const task = await openTask('market.li', id)
+    // The task page lists them before anyone tries to decide.
+    const detail = expectOk<{ missingMaterials: Array<{ code: string; name: { zh: string } }> }>(
+      await api().call('GET', `/tasks/${task.id}`, as('market.li')),
+    )
+    expect(detail.missingMaterials.map((m) => m.code)).toEqual(required.slice(2))
+    expect(detail.missingMaterials.every((m) => m.name.zh.length > 0)).toBe(true)
     const before = await counts()
     const refused = expectProblem(
       await api().decide(as('market.li'), task.id, true),
@@ -129,6 +135,10 @@ describe.each(testDialects())('required materials before an approving decision (
     )
     expect(notice.fields.map((f) => f.pointer)).toEqual(fields.map((f) => f.pointer).sort())
     await supplyMaterials(t.app, applicant, id, [MARKET.implementationCode])
+    const supplied = expectOk<{ missingMaterials: unknown[] }>(
+      await api().call('GET', `/tasks/${task.id}`, as('market.li')),
+    )
+    expect(supplied.missingMaterials).toEqual([])
     expectOk(await api().call('PUT', `/applications/${id}/form`, applicant, { form: sample.form }))
     expectOk(await api().decide(as('market.li'), task.id, true))
     const view = expectOk<ApplicationView>(await api().get(applicant, id))

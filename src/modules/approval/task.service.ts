@@ -7,7 +7,7 @@ import type { CaseSessions } from './case-session.js'
 import type { CorrectionField } from './case-status.js'
 import { refuseUneditable, visibleForm } from './field-permissions.js'
 import { requireNamedSigners } from './named-signers.js'
-import { requireMaterials } from './required-materials.js'
+import { missingMaterials, requireMaterials } from './required-materials.js'
 import { refuseWhileCorrecting, type TaskSteps } from './task-steps.js'
 
 export interface Decision {
@@ -180,6 +180,7 @@ export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions, st
         const facts = sessions.facts(session)
         const form = JSON.parse(session.row.form_json) as Record<string, unknown>
         const shared = await approvalStore.listSharedData(trx, session.row.application_id)
+        const missing = await missingMaterials(trx, deps, session.row)
         return {
           id: task.id,
           caseId: session.row.id,
@@ -199,6 +200,9 @@ export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions, st
           // 信息共享: what another department's step of this application established, so
           // nobody asks the applicant again (the credit code of the enterprise it founded).
           shared: { creditCode: shared.find((d) => d.name === 'creditCode')?.value ?? null },
+          // What an approving decision would refuse for (409), so staff can ask for it (补正)
+          // before deciding rather than learn it from the refusal.
+          missingMaterials: missing.map((m) => ({ code: m.code, name: m.name })),
         }
       })
     },
