@@ -15,6 +15,7 @@ import { openDatabase, type Database } from './platform/db/database.js'
 import { migrateToLatest } from './platform/db/migrator.js'
 import { healthRoutes } from './platform/http/health.routes.js'
 import { createHttpServer } from './platform/http/server.js'
+import { webAppRoutes } from './platform/http/web-app.routes.js'
 import { createEventBus } from './platform/jobs/event-bus.js'
 import { createJobQueue } from './platform/jobs/job-queue.js'
 import { createJobRunner } from './platform/jobs/job-runner.js'
@@ -186,6 +187,7 @@ export async function buildApp(options: AppOptions) {
   await http.register(calendarRoutes, { calendar, actorOf, prefix: '/api/v1/calendar' })
   await http.register(auditRoutes, { db, audit, guard, actorOf, prefix: '/api/v1/audit' })
   if (config.demo) await http.register(demoSmsRoutes, { notifier, cipher, prefix: '/api/v1/demo' })
+  await http.register(webAppRoutes, { webDir: config.webDir })
   await http.ready()
 
   const timers: NodeJS.Timeout[] = []

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 export interface Config {
   port: number
@@ -34,7 +35,12 @@ export interface Config {
   slaScanIntervalMs: number
   /** Largest data file a governance check or dedup run accepts. */
   governanceMaxUploadBytes: number
+  /** The built web app (`npm run build`), served at `/`. */
+  webDir: string
 }
+
+/** Where `npm run build` puts the web app: web/dist in this checkout. */
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../web/dist', import.meta.url))
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -103,6 +109,7 @@ export function loadConfig(env: Env = process.env): Config {
       1024,
       8 * 1024 * 1024 * 1024,
     ),
+    webDir: resolve(env.TONGBAN_WEB_DIR || DEFAULT_WEB_DIR),
   }
   if (!/^\d{6}$/.test(config.regionCode))
     problems.push(`TONGBAN_REGION_CODE=${config.regionCode}: must be a six-digit GB/T 2260 code`)
