@@ -129,6 +129,7 @@ export async function buildApp(options: AppOptions) {
     regionCode: config.regionCode,
     ratings: { limits: config.rectificationDays, defaultAfterDays: config.ratingDefaultDays },
     slaScanIntervalMs: config.slaScanIntervalMs,
+    slaScanPageSize: config.slaScanPageSize,
     licenceKey: signingKeyFromSeed(hkdfSm3(secret, 'tongban', 'tongban/licence-signing/v1', 40)),
   })
   approval.registerJobs(runner)

@@ -33,6 +33,8 @@ export interface Config {
   ratingDefaultDays: number
   /** How often running cases' statutory clocks are scanned for warnings and breaches. */
   slaScanIntervalMs: number
+  /** Running cases one SLA scan job reads and checks in one transaction. */
+  slaScanPageSize: number
   /** Largest data file a governance check or dedup run accepts. */
   governanceMaxUploadBytes: number
   /** The built web app (`npm run build`), served at `/`. */
@@ -103,6 +105,7 @@ export function loadConfig(env: Env = process.env): Config {
     rectificationDays: rectificationDays(env.TONGBAN_RECTIFICATION_DAYS, problems),
     ratingDefaultDays: int('TONGBAN_RATING_DEFAULT_DAYS', 15, 1, 365),
     slaScanIntervalMs: int('TONGBAN_SLA_SCAN_INTERVAL_MS', 600_000, 1000, 86_400_000),
+    slaScanPageSize: int('TONGBAN_SLA_SCAN_PAGE_SIZE', 500, 1, 100_000),
     governanceMaxUploadBytes: int(
       'TONGBAN_GOVERNANCE_MAX_UPLOAD_BYTES',
       512 * 1024 * 1024,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../support/app.js'
 import { testDialects } from '../support/databases.js'
@@ -18,7 +19,12 @@ describe.each(testDialects())('statutory clock watch (%s)', (dialect) => {
   const api = () => approvalClient(t.app)
 
   beforeAll(async () => {
-    t = await createTestApp({ dialect, clock: { now: () => new Date(now) } })
+    // Two cases a page: the five cases of the bundle take three scan jobs a round.
+    t = await createTestApp({
+      dialect,
+      clock: { now: () => new Date(now) },
+      env: { TONGBAN_SLA_SCAN_PAGE_SIZE: '2' },
+    })
     await seedDemo(t.app)
   })
   afterAll(() => t.dispose())
@@ -56,6 +62,16 @@ describe.each(testDialects())('statutory clock watch (%s)', (dialect) => {
       await api().call('GET', '/statistics/on-time', staff),
     )
     expect(Array.isArray(rates.byDepartment)).toBe(true)
+    // Each round walked every page, then queued exactly one next round.
+    const scans = await sql<{ status: string; payload_json: string }>`
+      select status, payload_json from platform_jobs where kind = ${'approval.sla-scan'}`.execute(
+      t.app.database.db,
+    )
+    const pages = scans.rows.map(
+      (j) => [j.status, JSON.parse(j.payload_json) as { after?: string }] as const,
+    )
+    expect(pages.filter(([status]) => status === 'queued')).toHaveLength(1)
+    expect(pages.filter(([, p]) => p.after !== undefined).length).toBeGreaterThanOrEqual(4)
     expect((await t.app.audit.verify()).ok).toBe(true)
   })
 })

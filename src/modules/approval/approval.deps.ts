@@ -64,6 +64,8 @@ export interface ApprovalDeps {
   }
   /** How often the statutory clocks are scanned for 80 % warnings and breaches. */
   slaScanIntervalMs: number
+  /** Running cases per SLA scan job (each page its own transaction). */
+  slaScanPageSize: number
   /** Texts applicants (the platform's SMS outbox, or a deployment's gateway). */
   notifier: Notifier
   /** The SM2 key that signs electronic licences (derived from the platform secret). */

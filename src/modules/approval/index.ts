@@ -75,7 +75,7 @@ export function createApprovalModule(deps: ApprovalDeps) {
   const licences = createLicenceService(deps, sessions)
   const ratings = createRatingService(deps)
   const materials = createMaterialService(deps, sessions)
-  const slaWatch = createSlaWatch(deps, deps.slaScanIntervalMs)
+  const slaWatch = createSlaWatch(deps, deps.slaScanIntervalMs, deps.slaScanPageSize)
   background.registerHandler('issue-licence', licences.issue)
   return {
     submissions,

@@ -13,12 +13,22 @@ export const SLA_SCAN_JOB = 'approval.sla-scan'
 const RUNNING = ['in_progress', 'awaiting_correction']
 const PAGE = 500
 
+/** Where a scan round stands: the round it belongs to and the last case id checked. */
+interface ScanPayload {
+  round?: number
+  after?: string
+}
+
 /**
  * Watches the statutory clocks: a recurring job raises a warning when a case has used 80 % of a
  * limit and escalates it on breach, once per case, limit and level (kept as case actions, so the
  * timeline shows them); on-time rates per department and item for the finished cases.
+ *
+ * A round walks the running cases in id order, `pageSize` per job, each page its own transaction
+ * that queues the next page: a province's open cases never load at once, and no page holds the
+ * database (or, on SQLite, the event loop) for long. The last page schedules the next round.
  */
-export function createSlaWatch(deps: ApprovalDeps, intervalMs: number) {
+export function createSlaWatch(deps: ApprovalDeps, intervalMs: number, pageSize: number) {
   const db = approvalDb(deps)
 
   async function clocksOf(on: Trx | typeof db, cases: CaseRow[]) {
@@ -32,7 +42,11 @@ export function createSlaWatch(deps: ApprovalDeps, intervalMs: number) {
         .where('case_id', 'in', ids)
         .orderBy('seq')
         .execute()
-      for (const row of rows) actions.set(row.case_id, [...(actions.get(row.case_id) ?? []), row])
+      for (const row of rows) {
+        const list = actions.get(row.case_id)
+        if (list) list.push(row)
+        else actions.set(row.case_id, [row])
+      }
     }
     const calendar = deps.calendar()
     const now = deps.clock.now()
@@ -90,13 +104,17 @@ export function createSlaWatch(deps: ApprovalDeps, intervalMs: number) {
   }
 
   return {
-    /** Job: one scan of the running cases, then the next one is scheduled. */
+    /** Job: one page of a scan round; it queues the next page, or the next round after the last. */
     async scan(ctx: JobContext) {
       const trx = ctx.trx as unknown as Trx
+      const { round = 0, after = '' } = (ctx.payload ?? {}) as ScanPayload
       const cases = await trx
         .selectFrom('approval_cases')
         .selectAll()
         .where('status', 'in', RUNNING)
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(pageSize)
         .execute()
       const byId = new Map(cases.map((c) => [c.id, c]))
       const clocks = await clocksOf(trx, cases)
@@ -106,7 +124,9 @@ export function createSlaWatch(deps: ApprovalDeps, intervalMs: number) {
         if (!row || alerted.get(e.caseId)?.has(`${e.limit}:${e.level}`)) continue
         await alert(trx, row, e, ctx)
       }
-      await schedule(trx)
+      const last = cases.at(-1)
+      if (cases.length === pageSize && last) await nextPage(trx, round, last.id)
+      else await schedule(trx)
     },
 
     /** Makes sure a scan is queued (called at start; a scan queues the next). */
@@ -128,9 +148,18 @@ export function createSlaWatch(deps: ApprovalDeps, intervalMs: number) {
     const next = Math.ceil((deps.clock.now().getTime() + 1) / intervalMs) * intervalMs
     await deps.queue.enqueue(on as Trx, {
       kind: SLA_SCAN_JOB,
-      payload: {},
+      payload: { round: next } satisfies ScanPayload,
       runAt: new Date(next),
       dedupeKey: `approval-sla-scan:${next}`,
+    })
+  }
+
+  async function nextPage(trx: Trx, round: number, after: string) {
+    await deps.queue.enqueue(trx, {
+      kind: SLA_SCAN_JOB,
+      payload: { round, after } satisfies ScanPayload,
+      runAt: deps.clock.now(),
+      dedupeKey: `approval-sla-scan:${round}:${after}`,
     })
   }
 }
