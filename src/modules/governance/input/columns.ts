@@ -23,5 +23,32 @@ export function toRecord(
   columns: readonly string[],
   values: readonly CellText[],
 ): Record<string, CellText> {
-  return Object.fromEntries(columns.map((name, i) => [name, values[i] ?? null]))
+  const record: Record<string, CellText> = {}
+  for (let i = 0; i < columns.length; i++) setOwn(record, columns[i] as string, values[i] ?? null)
+  return record
+}
+
+/** Raw cell texts as a record: trimmed when asked, empty → null. */
+export function cellRecord(
+  columns: readonly string[],
+  texts: readonly string[],
+  trim: boolean,
+): Record<string, CellText> {
+  const record: Record<string, CellText> = {}
+  for (let i = 0; i < columns.length; i++) {
+    setOwn(record, columns[i] as string, cellText(texts[i] ?? '', trim))
+  }
+  return record
+}
+
+function setOwn(record: Record<string, CellText>, name: string, value: CellText): void {
+  // Assigning `__proto__` would set the prototype instead of adding the column.
+  if (name === '__proto__') {
+    Object.defineProperty(record, name, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    })
+  } else record[name] = value
 }

@@ -102,6 +102,10 @@ export function createFramer(options: FramerOptions) {
   }
 
   return {
+    /** True while a quoted field is open across lines: the next line belongs to it. */
+    get open(): boolean {
+      return open !== null
+    },
     /** Takes the next physical line; returns the records and errors it completes. */
     push(physical: PhysicalLine): Framed[] {
       const out: Framed[] = []

@@ -16,29 +16,44 @@ export const PREVIEW_CHARS = 200
 
 const BREAK = /\r\n|\r|\n/g
 
-/** Splits decoded text into lines; the caller feeds chunks in order and calls `end` once. */
-export function createLineSplitter(maxChars: number) {
+/**
+ * Splits decoded text into lines (\n, \r\n or \r); the caller feeds chunks in order and calls
+ * `end` once. `firstLine` numbers the first line (a part of a file starts later).
+ */
+export function createLineSplitter(maxChars: number, firstLine = 1) {
   let carry = ''
   let overlong = false
-  let line = 0
+  let line = firstLine - 1
   const take = (text: string): PhysicalLine => {
     line++
     const long = overlong || text.length > maxChars
     overlong = false
     return { line, text: long ? text.slice(0, PREVIEW_CHARS) : text, overlong: long }
   }
+  /** The lines of text ending before `end`; returns where the unfinished last line starts. */
+  const split = (text: string, end: number, out: PhysicalLine[]): number => {
+    let start = 0
+    if (!text.includes('\r')) {
+      // The common case: \n only, found without a regular expression.
+      for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', start)) {
+        out.push(take(text.slice(start, at)))
+        start = at + 1
+      }
+      return start
+    }
+    BREAK.lastIndex = 0
+    for (let m = BREAK.exec(text); m && m.index < end; m = BREAK.exec(text)) {
+      out.push(take(text.slice(start, m.index)))
+      start = m.index + m[0].length
+    }
+    return start
+  }
   return {
     push(chunk: string): PhysicalLine[] {
       const text = carry + chunk
       const out: PhysicalLine[] = []
-      let start = 0
       // A trailing \r may be the first half of \r\n: keep it for the next chunk.
-      const end = text.endsWith('\r') ? text.length - 1 : text.length
-      BREAK.lastIndex = 0
-      for (let m = BREAK.exec(text); m && m.index < end; m = BREAK.exec(text)) {
-        out.push(take(text.slice(start, m.index)))
-        start = m.index + m[0].length
-      }
+      const start = split(text, text.endsWith('\r') ? text.length - 1 : text.length, out)
       carry = text.slice(start)
       if (carry.length > maxChars + 1) {
         overlong = true
@@ -55,17 +70,15 @@ export function createLineSplitter(maxChars: number) {
 }
 
 /**
- * The lines of a text file, decoded as it streams; memory stays within one chunk and one line.
- * `onBytes` is told the bytes read so far after each chunk.
+ * The text of a file, decoded as it streams (a BOM dropped), in pieces of about 64 KB.
+ * `onBytes` is told the bytes read so far after each piece.
  */
-export async function* readLines(
+export async function* readText(
   path: string,
   encoding: TextEncoding,
-  maxChars: number,
   onBytes?: (bytesRead: number) => void,
-): AsyncGenerator<PhysicalLine> {
+): AsyncGenerator<string> {
   const decoder = iconv.getDecoder(iconvName(encoding))
-  const splitter = createLineSplitter(maxChars)
   const stream = createReadStream(path, { highWaterMark: 64 * 1024 })
   let first = true
   try {
@@ -76,11 +89,25 @@ export async function* readLines(
         text = text.replace(/^\uFEFF/, '')
         first = false
       }
-      yield* splitter.push(text)
+      yield text
     }
-    yield* splitter.push(decoder.end() ?? '')
-    yield* splitter.end()
+    yield decoder.end() ?? ''
   } finally {
     stream.destroy()
   }
+}
+
+/**
+ * The lines of a text file, decoded as it streams; memory stays within one chunk and one line.
+ * `onBytes` is told the bytes read so far after each chunk.
+ */
+export async function* readLines(
+  path: string,
+  encoding: TextEncoding,
+  maxChars: number,
+  onBytes?: (bytesRead: number) => void,
+): AsyncGenerator<PhysicalLine> {
+  const splitter = createLineSplitter(maxChars)
+  for await (const text of readText(path, encoding, onBytes)) yield* splitter.push(text)
+  yield* splitter.end()
 }

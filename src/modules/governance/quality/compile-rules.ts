@@ -4,9 +4,10 @@ import { checkRules } from './check-rules.js'
 import { crossCheckRule } from './cross-check-rules.js'
 import { requiredRule, validRule } from './element-rules.js'
 import { feelRule } from './feel-rule.js'
-import { referenceRule, timelyRule, uniqueRule } from './lookup-rules.js'
+import { keyIndexFor, referenceRule, timelyRule, uniqueRule } from './lookup-rules.js'
+import type { KeyIndex } from './key-index.js'
 import { QualityRuleError } from './rule-errors.js'
-import type { CompiledRule, QualityRuleSpec } from './rule.types.js'
+import type { CompiledRule, QualityRuleSpec, UniqueRuleSpec } from './rule.types.js'
 
 function elementOf(standard: DataStandard, key: string): DataElement {
   const element = findElement(standard, key)
@@ -15,10 +16,14 @@ function elementOf(standard: DataStandard, key: string): DataElement {
   return element
 }
 
+/** The index each uniqueness rule keeps its keys in; by default a new one per rule. */
+export type KeyIndexFor = (spec: UniqueRuleSpec) => KeyIndex
+
 function compileOne(
   standard: DataStandard,
   spec: QualityRuleSpec,
   context: ValidationContext,
+  indexFor: KeyIndexFor,
 ): CompiledRule {
   switch (spec.kind) {
     case 'required':
@@ -30,7 +35,7 @@ function compileOne(
     case 'feel':
       return feelRule(spec, standard)
     case 'unique':
-      return uniqueRule(spec)
+      return uniqueRule(spec, indexFor(spec))
     case 'timely':
       return timelyRule(spec, elementOf(standard, spec.element), context)
     case 'reference':
@@ -46,8 +51,9 @@ export function compileRules(
   standard: DataStandard,
   specs: readonly QualityRuleSpec[],
   context: ValidationContext,
+  indexFor: KeyIndexFor = keyIndexFor,
 ): CompiledRule[] {
   const issues = checkRules(standard, specs)
   if (issues.length > 0) throw new QualityRuleError(issues)
-  return specs.map((spec) => compileOne(standard, spec, context))
+  return specs.map((spec) => compileOne(standard, spec, context, indexFor))
 }

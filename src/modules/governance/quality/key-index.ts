@@ -1,4 +1,5 @@
 import { hash64 } from '../profile/index.js'
+import type { Hash64 } from '../profile/index.js'
 import { createHashLineTable } from './hash-line-table.js'
 import type { HashLineTable } from './hash-line-table.js'
 
@@ -14,8 +15,11 @@ import type { HashLineTable } from './hash-line-table.js'
  * remembered (duplicates among them go unseen) and `truncated` turns true.
  */
 export interface KeyIndex {
-  /** The line the key was first seen on, or undefined when it is new (and now remembered). */
-  firstLine(key: string, line: number): number | undefined
+  /**
+   * The line the key was first seen on, or undefined when it is new (and now remembered). Keys
+   * are compared without case; `hash`, when given, is hash64 of the upper-cased key.
+   */
+  firstLine(key: string, line: number, hash?: Hash64): number | undefined
   readonly mode: 'exact' | 'hashed'
   readonly truncated: boolean
 }
@@ -46,19 +50,20 @@ export function createKeyIndex({ exactLimit, hashLimit }: KeyIndexLimits): KeyIn
     get truncated() {
       return truncated
     },
-    firstLine(key, line) {
+    firstLine(key, line, hash) {
       if (exact !== null) {
-        const seen = exact.get(key)
+        const upper = key.toUpperCase()
+        const seen = exact.get(upper)
         if (seen !== undefined) return seen
         if (exact.size < exactLimit) {
-          exact.set(key, line)
+          exact.set(upper, line)
           return undefined
         }
         hashed = toHashes(exact)
         exact = null
       }
       const table = hashed ?? (hashed = createHashLineTable(hashLimit))
-      const { hi, lo } = hash64(key)
+      const { hi, lo } = hash ?? hash64(key.toUpperCase())
       const wasFull = table.full
       const first = table.firstLine(hi, lo, line)
       if (first === undefined && wasFull) truncated = true

@@ -1,10 +1,12 @@
 import { normaliseDate } from '../standards/index.js'
 import type { DataElement, ValidationContext } from '../standards/index.js'
 import { createKeyIndex } from './key-index.js'
+import type { KeyIndex } from './key-index.js'
 import type {
   CompiledRule,
   ReferenceRuleSpec,
   RowView,
+  RuleFailure,
   TimelyRuleSpec,
   UniqueRuleSpec,
 } from './rule.types.js'
@@ -15,19 +17,37 @@ const DAY_MS = 86_400_000
 // Joins the parts of a composite key; a unit separator does not occur in cell text.
 const KEY_SEPARATOR = '\u001f'
 
-/** Uniqueness: the first row with a key passes, later rows with the same key fail. */
-export function uniqueRule(spec: UniqueRuleSpec): CompiledRule {
-  const index = createKeyIndex({
-    exactLimit: spec.exactLimit ?? DEFAULT_EXACT_LIMIT,
-    hashLimit: spec.hashLimit ?? DEFAULT_HASH_LIMIT,
-  })
+/** Splits a key's text (values joined by U+001F) back into the values of its fields. */
+export function keyValues(fields: readonly string[], text: string): Record<string, string | null> {
+  const parts = text.split(KEY_SEPARATOR)
+  const values: Record<string, string | null> = {}
+  fields.forEach((field, i) => (values[field] = parts[i] ?? null))
+  return values
+}
+
+/** The failure of a row whose key was first seen on `first`. */
+export function duplicateFailure(first: number): RuleFailure {
+  return {
+    reason: 'uniqueness.duplicate',
+    message: { zh: `与第 ${first} 行重复`, en: `Duplicates line ${first}` },
+  }
+}
+
+/**
+ * Uniqueness: the first row with a key passes, later rows with the same key fail (keys compared
+ * without case). `index` is where keys go: by default one of its own; a part of a parallel run
+ * passes a recorder instead and the whole run's index decides.
+ */
+export function uniqueRule(spec: UniqueRuleSpec, index?: KeyIndex): CompiledRule {
+  const keys = index ?? keyIndexFor(spec)
   const fields = spec.fields
   const keyOf = (row: RowView): string | null => {
+    if (fields.length === 1) return row.values[fields[0] as string] ?? null
     const parts: string[] = []
     for (const field of fields) {
       const value = row.values[field] ?? null
       if (value === null) return null
-      parts.push(value.toUpperCase())
+      parts.push(value)
     }
     return parts.join(KEY_SEPARATOR)
   }
@@ -41,21 +61,25 @@ export function uniqueRule(spec: UniqueRuleSpec): CompiledRule {
     check(row) {
       const key = keyOf(row)
       if (key === null) return 'skip'
-      const first = index.firstLine(key, row.line)
-      if (first === undefined) return 'pass'
-      return {
-        reason: 'uniqueness.duplicate',
-        message: { zh: `与第 ${first} 行重复`, en: `Duplicates line ${first}` },
-      }
+      const first = keys.firstLine(key, row.line)
+      return first === undefined ? 'pass' : duplicateFailure(first)
     },
     note() {
-      if (!index.truncated) return null
+      if (!keys.truncated) return null
       return {
         zh: '键数超过上限，此后出现的新键未再记录，部分重复可能未发现',
         en: 'More keys than the limit: later new keys were not remembered, so some duplicates may be missed',
       }
     },
   }
+}
+
+/** The index a uniqueness rule of a whole run keeps. */
+export function keyIndexFor(spec: UniqueRuleSpec): KeyIndex {
+  return createKeyIndex({
+    exactLimit: spec.exactLimit ?? DEFAULT_EXACT_LIMIT,
+    hashLimit: spec.hashLimit ?? DEFAULT_HASH_LIMIT,
+  })
 }
 
 const epochDay = (isoDate: string): number => Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS

@@ -3,13 +3,26 @@ import { findStandard, validationContext } from '../standards/index.js'
 import type { DataStandard } from '../standards/index.js'
 import { READABLE_RULE_ID, checkRules } from './check-rules.js'
 import { compileRules } from './compile-rules.js'
+import type { KeyIndexFor } from './compile-rules.js'
+import { createKeyRecorder, forEachKey } from './key-batch.js'
+import type { KeyBatch } from './key-batch.js'
+import type { KeyIndex } from './key-index.js'
+import { duplicateFailure, keyIndexFor, keyValues } from './lookup-rules.js'
 import { UNREADABLE_FAILURE } from './element-rules.js'
 import { buildReport } from './quality-report.js'
 import type { QualityReport, RuleResult } from './quality-report.js'
 import { QualityRuleError } from './rule-errors.js'
-import { countFailure, createTally, pickValues } from './rule-tally.js'
+import {
+  countFailure,
+  createTally,
+  mergeTally,
+  pickValues,
+  resetTally,
+  tallyState,
+} from './rule-tally.js'
+import type { TallyState } from './rule-tally.js'
 import type { RuleTally } from './rule-tally.js'
-import type { CompiledRule, QualityRuleSpec, RowView } from './rule.types.js'
+import type { CompiledRule, QualityRuleSpec, RowView, UniqueRuleSpec } from './rule.types.js'
 import { checkRowShape, createRowView, createValueReader } from './row-values.js'
 import type { RowShape } from './row-values.js'
 
@@ -25,8 +38,30 @@ export interface QualityRunOptions extends RowShape {
 export interface QualityRun {
   /** Checks one row event from readRows; an error event counts as an unreadable row. */
   add(event: RowEvent): void
+  /**
+   * Adds what a part run (createPartRun, same standard, rules and options) counted over other
+   * rows of the file. Parts come in file order, each after the rows added before it.
+   */
+  merge(part: PartState): void
   /** The report so far; may be called more than once. */
   finish(): QualityReport
+}
+
+/** A check of one part of a file, e.g. in a worker thread: its counts go to a QualityRun's merge. */
+export interface PartRun {
+  add(event: RowEvent): void
+  /** The counts, samples and uniqueness keys since the last take, as plain data. */
+  take(): PartState
+}
+
+/** What a part run counted, as plain (structured-cloneable) data. */
+export interface PartState {
+  rows: number
+  unreadable: number
+  readable: TallyState
+  tallies: TallyState[]
+  /** Per rule: the keys of a uniqueness rule, null for the others. */
+  keys: (KeyBatch | null)[]
 }
 
 const RAW_SAMPLE_CHARS = 200
@@ -44,6 +79,54 @@ function resolveStandard(standard: DataStandard | string): DataStandard {
   return typeof standard === 'string' ? findStandard(standard) : standard
 }
 
+interface RunCore {
+  standard: DataStandard
+  rules: CompiledRule[]
+  tallies: RuleTally[]
+  readable: RuleTally
+  counts: { rows: number; unreadable: number }
+  add: (event: RowEvent) => void
+}
+
+function createCore(
+  standardOrCode: DataStandard | string,
+  specs: readonly QualityRuleSpec[],
+  options: QualityRunOptions,
+  indexFor?: KeyIndexFor,
+): RunCore {
+  const standard = resolveStandard(standardOrCode)
+  const shapeIssues = checkRowShape(standard, options)
+  if (shapeIssues.length > 0) {
+    throw new QualityRuleError([...checkRules(standard, specs), ...shapeIssues])
+  }
+  const rules = compileRules(standard, specs, validationContext(options.runAt), indexFor)
+  const readValues = createValueReader(standard, options)
+  const sampleSize = options.samplesPerRule ?? 20
+  const seed = options.seed ?? 1
+  const tallies = rules.map((rule) => createTally(rule.id, sampleSize, seed))
+  const readable = createTally(READABLE_RULE_ID, sampleSize, seed)
+  const completeness = tallies.filter((_, i) => rules[i]?.dimension === 'completeness')
+  const counts = { rows: 0, unreadable: 0 }
+  return {
+    standard,
+    rules,
+    tallies,
+    readable,
+    counts,
+    add(event) {
+      if (event.kind === 'row') {
+        counts.rows++
+        const view = createRowView(standard, event.line, readValues(event.record))
+        readable.passed++
+        checkRow(rules, tallies, view)
+      } else {
+        counts.unreadable++
+        countUnreadable(event, readable, completeness)
+      }
+    },
+  }
+}
+
 /**
  * A streaming quality check of rows against a standard and rules (add standardRules(standard)
  * for the standard's own). Memory is bounded by the rules: counts, samplesPerRule samples each,
@@ -54,31 +137,29 @@ export function createQualityRun(
   specs: readonly QualityRuleSpec[],
   options: QualityRunOptions,
 ): QualityRun {
-  const standard = resolveStandard(standardOrCode)
-  const shapeIssues = checkRowShape(standard, options)
-  if (shapeIssues.length > 0) {
-    throw new QualityRuleError([...checkRules(standard, specs), ...shapeIssues])
-  }
-  const rules = compileRules(standard, specs, validationContext(options.runAt))
-  const readValues = createValueReader(standard, options)
-  const sampleSize = options.samplesPerRule ?? 20
-  const seed = options.seed ?? 1
-  const tallies = rules.map((rule) => createTally(rule.id, sampleSize, seed))
-  const readable = createTally(READABLE_RULE_ID, sampleSize, seed)
-  const completeness = tallies.filter((_, i) => rules[i]?.dimension === 'completeness')
-  let rows = 0
-  let unreadable = 0
+  const indexes = new Map<UniqueRuleSpec, KeyIndex>()
+  const core = createCore(standardOrCode, specs, options, (spec) => {
+    const index = keyIndexFor(spec)
+    indexes.set(spec, index)
+    return index
+  })
+  const { standard, rules, tallies, readable, counts } = core
+  // Per rule, the index of a uniqueness rule (undefined for the others).
+  const ruleIndexes = specs.map((spec) => (spec.kind === 'unique' ? indexes.get(spec) : undefined))
   return {
-    add(event) {
-      if (event.kind === 'row') {
-        rows++
-        const view = createRowView(standard, event.line, readValues(event.record))
-        readable.passed++
-        checkRow(rules, tallies, view)
-      } else {
-        unreadable++
-        countUnreadable(event, readable, completeness)
-      }
+    add: core.add,
+    merge(part) {
+      counts.rows += part.rows
+      counts.unreadable += part.unreadable
+      mergeTally(readable, part.readable)
+      part.tallies.forEach((state, i) => mergeTally(tallies[i] as RuleTally, state))
+      part.keys.forEach((batch, i) => {
+        const index = ruleIndexes[i]
+        const rule = rules[i] as CompiledRule
+        if (batch !== null && index !== undefined) {
+          applyKeys(batch, index, rule.fields, tallies[i] as RuleTally)
+        }
+      })
     },
     finish() {
       const results: RuleResult[] = [
@@ -88,12 +169,68 @@ export function createQualityRun(
       return buildReport({
         standard,
         runAt: options.runAt,
-        rows,
-        unreadableRows: unreadable,
+        rows: counts.rows,
+        unreadableRows: counts.unreadable,
         results,
       })
     },
   }
+}
+
+/**
+ * The check of one part of a file: every rule but uniqueness counts as in a whole run;
+ * uniqueness keys are recorded (each passed for now) for the whole run's merge to decide.
+ */
+export function createPartRun(
+  standardOrCode: DataStandard | string,
+  specs: readonly QualityRuleSpec[],
+  options: QualityRunOptions,
+): PartRun {
+  const recorders = new Map<UniqueRuleSpec, ReturnType<typeof createKeyRecorder>>()
+  const core = createCore(standardOrCode, specs, options, (spec) => {
+    const recorder = createKeyRecorder()
+    recorders.set(spec, recorder)
+    return recorder
+  })
+  return {
+    add: core.add,
+    take() {
+      const state: PartState = {
+        rows: core.counts.rows,
+        unreadable: core.counts.unreadable,
+        readable: tallyState(core.readable),
+        tallies: core.tallies.map(tallyState),
+        keys: specs.map((spec) =>
+          spec.kind === 'unique' ? (recorders.get(spec)?.take() ?? null) : null,
+        ),
+      }
+      core.counts.rows = 0
+      core.counts.unreadable = 0
+      for (const tally of [core.readable, ...core.tallies]) resetTally(tally)
+      return state
+    },
+  }
+}
+
+/** Decides a part's uniqueness keys against the whole run's index, correcting its counts. */
+function applyKeys(
+  batch: KeyBatch,
+  index: KeyIndex,
+  fields: readonly string[],
+  tally: RuleTally,
+): void {
+  forEachKey(batch, (text, line, hi, lo) => {
+    const first = index.firstLine(text, line, { hi, lo })
+    if (first === undefined) return
+    // The part counted the row as passed.
+    tally.passed--
+    const failure = duplicateFailure(first)
+    countFailure(tally, failure, line, () => ({
+      line,
+      values: keyValues(fields, text),
+      ...failure,
+    }))
+  })
 }
 
 function checkRow(
@@ -110,7 +247,8 @@ function checkRow(
     else {
       const { reason, message } = outcome
       const values = () => pickValues(view.values, rule.fields)
-      countFailure(tally, outcome, () => ({ line: view.line, values: values(), reason, message }))
+      const line = view.line
+      countFailure(tally, outcome, line, () => ({ line, values: values(), reason, message }))
     }
   }
 }
@@ -124,13 +262,13 @@ function countUnreadable(
   const { code, zh, en } = event.reason
   const raw = event.raw?.slice(0, RAW_SAMPLE_CHARS)
   const failure = { reason: code, message: { zh, en } }
-  countFailure(readable, failure, () => ({
+  countFailure(readable, failure, event.line, () => ({
     line: event.line,
     values: {},
     ...failure,
     ...(raw === undefined ? {} : { raw }),
   }))
-  for (const tally of completeness) countFailure(tally, UNREADABLE_FAILURE)
+  for (const tally of completeness) countFailure(tally, UNREADABLE_FAILURE, event.line)
 }
 
 function describe(rule: Omit<CompiledRule, 'check'>): RuleResult['rule'] {

@@ -1,6 +1,7 @@
 import type { LocalizedMessage } from '../../../platform/i18n/i18n.js'
-import { createRandom, createReservoir, seedOf } from './random.js'
-import type { Reservoir } from './random.js'
+import { createLineSampler } from './line-sampler.js'
+import type { LineSampler, Sampled } from './line-sampler.js'
+import { seedOf } from './random.js'
 import type { RuleFailure } from './rule.types.js'
 
 /** One failing row kept as an example: its line, the rule's fields' values and why. */
@@ -19,28 +20,73 @@ export interface RuleTally {
   failed: number
   skipped: number
   reasons: Map<string, number>
-  samples: Reservoir<FailureSample>
+  samples: LineSampler<FailureSample>
+  /** A new, empty sampler like this tally's. */
+  restart(): LineSampler<FailureSample>
 }
 
 export function createTally(ruleId: string, sampleSize: number, seed: number): RuleTally {
+  const samplerSeed = seedOf(ruleId, seed)
   return {
     passed: 0,
     failed: 0,
     skipped: 0,
     reasons: new Map(),
-    samples: createReservoir(sampleSize, createRandom(seedOf(ruleId, seed))),
+    samples: createLineSampler(sampleSize, samplerSeed),
+    restart: () => createLineSampler(sampleSize, samplerSeed),
   }
 }
 
-/** Counts a failure; `sample` builds the example only if the reservoir keeps it. */
+/** Back to zero, samples included, as a new tally of the same rule. */
+export function resetTally(tally: RuleTally): void {
+  tally.passed = 0
+  tally.failed = 0
+  tally.skipped = 0
+  tally.reasons.clear()
+  tally.samples = tally.restart()
+}
+
+/** Counts a failure on `line`; `sample` builds the example only if the sampler keeps it. */
 export function countFailure(
   tally: RuleTally,
   failure: RuleFailure,
+  line: number,
   sample?: () => FailureSample,
 ): void {
   tally.failed++
   tally.reasons.set(failure.reason, (tally.reasons.get(failure.reason) ?? 0) + 1)
-  if (sample) tally.samples.offer(sample)
+  if (sample) tally.samples.offer(line, sample)
+}
+
+/** A tally as plain data, to send from a worker and merge into the run's own. */
+export interface TallyState {
+  passed: number
+  failed: number
+  skipped: number
+  reasons: [string, number][]
+  samples: Sampled<FailureSample>[]
+}
+
+export function tallyState(tally: RuleTally): TallyState {
+  const { passed, failed, skipped } = tally
+  return {
+    passed,
+    failed,
+    skipped,
+    reasons: [...tally.reasons],
+    samples: [...tally.samples.kept()],
+  }
+}
+
+/** Adds a tally of other rows (same rule, same seed) to this one. */
+export function mergeTally(tally: RuleTally, state: TallyState): void {
+  tally.passed += state.passed
+  tally.failed += state.failed
+  tally.skipped += state.skipped
+  for (const [reason, count] of state.reasons) {
+    tally.reasons.set(reason, (tally.reasons.get(reason) ?? 0) + count)
+  }
+  tally.samples.merge(state.samples)
 }
 
 /** The values of the given fields, for a sample. */
