@@ -274,6 +274,17 @@ describe.each(testDialects())('catalog items and bundles over HTTP (%s)', (diale
       expect(res.statusCode, res.body).toBe(201)
     })
 
+    it('serves a bundle as published at once after its publish, though read just before', async () => {
+      const content = bundleWith(() => {})
+      const created = expectOk<{ id: string }>(await createBundle(content), 201)
+      const read = () =>
+        t.app.http.inject({ method: 'GET', url: `/api/v1/catalog/bundles/${content.code}` })
+      expectProblem(await read(), 404, 'CATALOG_BUNDLE_NOT_FOUND')
+      expectOk(await post(`/bundles/${created.id}/versions/1/publish`, publisher))
+      const published = expectOk<{ version: number; state: string }>(await read())
+      expect([published.version, published.state]).toEqual([1, 'published'])
+    })
+
     it('rejects a field map that points outside the merged form and writes no bundle', async () => {
       const before = await counts()
       const content = bundleWith((m) => {

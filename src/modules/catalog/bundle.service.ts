@@ -11,6 +11,11 @@ import { checkBundleContent } from './item-content-checks.js'
 
 /** Published bundle contents kept parsed (a city publishes a few dozen). */
 const PUBLISHED_KEPT = 500
+/**
+ * How long this instance trusts which version of a bundle is published, as for items: another
+ * instance's publish is seen within a second, this instance's at once.
+ */
+const HEAD_TTL_MS = 1000
 
 /** Bundles (一件事): one merged form fanned out to the member items of several departments. */
 export function createBundleService(deps: CatalogDeps, onPublished: () => void = () => {}) {
@@ -43,6 +48,36 @@ export function createBundleService(deps: CatalogDeps, onPublished: () => void =
     content: content ?? (JSON.parse(row.content_json) as BundleContent),
   })
   const publishedContent = new Map<string, BundleContent>()
+  // Every bundle application reads the bundle and its published version: both are kept, the
+  // bundle row for HEAD_TTL_MS, the version row (its content never changes) while it is current.
+  const heads = new Map<string, { bundle: BundleRow | undefined; until: number }>()
+  const publishedRows = new Map<string, BundleVersionRow>()
+
+  async function publishedHead(idOrCode: string): Promise<BundleRow | undefined> {
+    const now = deps.clock.now().getTime()
+    const known = heads.get(idOrCode)
+    if (known && known.until > now) return known.bundle
+    // Applications name bundles by code; an id (a UUID) is looked up as one.
+    const bundle = isUuid(idOrCode)
+      ? await catalogStore.findBundle(db, idOrCode)
+      : await catalogStore.findBundleByCode(db, idOrCode)
+    if (heads.size >= PUBLISHED_KEPT) heads.delete(heads.keys().next().value ?? idOrCode)
+    heads.set(idOrCode, { bundle, until: now + HEAD_TTL_MS })
+    return bundle
+  }
+
+  async function publishedRow(bundle: BundleRow): Promise<BundleVersionRow | undefined> {
+    if (!bundle.published_version) return undefined
+    const key = `${bundle.id}:${bundle.published_version}`
+    const kept = publishedRows.get(key)
+    if (kept) return kept
+    const row = await catalogStore.findBundleVersion(db, bundle.id, bundle.published_version)
+    if (row?.state !== 'published') return row
+    if (publishedRows.size >= PUBLISHED_KEPT)
+      publishedRows.delete(publishedRows.keys().next().value ?? key)
+    publishedRows.set(key, row)
+    return row
+  }
 
   return {
     async createDraft(actor: Actor, leadDepartmentCode: string, content: BundleContent) {
@@ -133,6 +168,7 @@ export function createBundleService(deps: CatalogDeps, onPublished: () => void =
           after: { publishedVersion: version },
         })
       })
+      heads.clear()
       onPublished()
       return view(
         { ...bundle, status: 'published', published_version: version },
@@ -141,13 +177,8 @@ export function createBundleService(deps: CatalogDeps, onPublished: () => void =
     },
 
     async getPublished(idOrCode: string) {
-      // Applications name bundles by code; an id (a UUID) is looked up as one.
-      const bundle = isUuid(idOrCode)
-        ? await catalogStore.findBundle(db, idOrCode)
-        : await catalogStore.findBundleByCode(db, idOrCode)
-      const row = bundle?.published_version
-        ? await catalogStore.findBundleVersion(db, bundle.id, bundle.published_version)
-        : undefined
+      const bundle = await publishedHead(idOrCode)
+      const row = bundle && (await publishedRow(bundle))
       if (!bundle || !row) throw new DomainError('CATALOG_BUNDLE_NOT_FOUND')
       // A published version's content never changes (edits make a new version), so it is parsed
       // once: every bundle application reads it.
