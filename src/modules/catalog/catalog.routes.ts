@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
 import type { Actor } from '../../platform/auth/principal.js'
-import { BundleContent, ItemContent, LocalizedText } from './catalog.schema.js'
+import { BundleContent, GuideView, ItemContent, LocalizedText } from './catalog.schema.js'
 import type { BundleService } from './bundle.service.js'
 import { catalogSearchRoutes } from './catalog-search.routes.js'
 import type { CatalogSearchService } from './catalog-search.service.js'
@@ -33,7 +33,7 @@ const ItemVersionView = Type.Object({
   hasProcess: Type.Boolean(),
   content: ItemContent,
 })
-const PublishedItemView = Type.Intersect([ItemVersionView, Type.Object({ guide: Type.Unknown() })])
+const PublishedItemView = Type.Intersect([ItemVersionView, Type.Object({ guide: GuideView })])
 const ItemSummary = Type.Object({
   id: Type.String(),
   implementationCode: Type.String(),

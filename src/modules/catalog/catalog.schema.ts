@@ -137,3 +137,44 @@ export const BundleContent = Type.Object({
   formSchema: Type.Record(Type.String(), Type.Unknown()),
 })
 export type BundleContent = Static<typeof BundleContent>
+
+/** The published guide (办事指南) as the API shows it; `renderGuide` returns exactly this. */
+export const GuideView = Type.Object({
+  title: LocalizedText,
+  department: LocalizedText,
+  itemType: LocalizedText,
+  handlingType: LocalizedText,
+  timeLimits: Type.Object({
+    statutoryWorkingDays: Type.Integer(),
+    promisedWorkingDays: Type.Integer(),
+    text: LocalizedText,
+  }),
+  specialProcedures: Type.Array(
+    Type.Object({ name: LocalizedText, workingDays: Type.Integer(), note: LocalizedText }),
+  ),
+  onSiteVisits: LocalizedText,
+  scope: LocalizedText,
+  legalBasis: Type.Array(Type.String()),
+  conditions: Type.Array(Type.String()),
+  materials: Type.Array(
+    Type.Object({
+      code: Type.String(),
+      name: LocalizedText,
+      required: Type.Boolean(),
+      copies: Type.Integer(),
+      form: Type.Union([Type.Literal('electronic'), Type.Literal('paper'), Type.Literal('either')]),
+      reusableLicence: Type.Union([Type.String(), Type.Null()]),
+      note: Type.Union([LocalizedText, Type.Null()]),
+    }),
+  ),
+  fees: Type.Array(
+    Type.Object({ name: LocalizedText, amount: Type.String(), basis: Type.String() }),
+  ),
+  contact: Type.Object({
+    address: Type.String(),
+    phone: Type.String(),
+    hours: Type.String(),
+    onlineUrl: Type.Union([Type.String(), Type.Null()]),
+  }),
+})
+export type GuideView = Static<typeof GuideView>

@@ -1,5 +1,5 @@
 import type { LocalizedMessage } from '../../platform/i18n/i18n.js'
-import type { ItemContent } from './catalog.schema.js'
+import type { GuideView, ItemContent } from './catalog.schema.js'
 
 export interface DepartmentRef {
   id: string
@@ -27,7 +27,7 @@ function visits(n: number): LocalizedMessage {
 }
 
 /** The published guide (办事指南), generated from the item so the two never disagree. */
-export function renderGuide(content: ItemContent, department: DepartmentRef) {
+export function renderGuide(content: ItemContent, department: DepartmentRef): GuideView {
   const immediate = content.handlingType === 'immediate'
   return {
     title: { zh: `${content.name.zh}办事指南`, en: `Guide: ${content.name.en}` },
