@@ -14,7 +14,7 @@ const moduleBoundaries = [0, 1, 2].map((depth) => ({
 }))
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'eslint.config.js', 'bin/**'] },
+  { ignores: ['node_modules/**', 'data/**', 'eslint.config.js', 'bin/**', 'web/dist/**'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {

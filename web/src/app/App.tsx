@@ -1,0 +1,67 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { App as AntApp, ConfigProvider } from 'antd'
+import enUS from 'antd/locale/en_US'
+import zhCN from 'antd/locale/zh_CN'
+import { lazy } from 'react'
+import { BrowserRouter, Route, Routes } from 'react-router'
+import { AppShell } from './AppShell'
+import { NotFoundPage } from './NotFoundPage'
+import { PreferencesProvider, usePreferences } from './preferences'
+import { elderlyTheme, standardTheme } from './theme'
+
+// One chunk per page: the portal's first load carries only the shell and the page it opens.
+const HomePage = lazy(() =>
+  import('../features/home/HomePage').then((m) => ({ default: m.HomePage })),
+)
+const SearchPage = lazy(() =>
+  import('../features/search/SearchPage').then((m) => ({ default: m.SearchPage })),
+)
+const ItemPage = lazy(() =>
+  import('../features/catalog/ItemPage').then((m) => ({ default: m.ItemPage })),
+)
+const BundlePage = lazy(() =>
+  import('../features/catalog/BundlePage').then((m) => ({ default: m.BundlePage })),
+)
+const SignInPage = lazy(() =>
+  import('../features/sign-in/SignInPage').then((m) => ({ default: m.SignInPage })),
+)
+
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { staleTime: 60_000, retry: 1, refetchOnWindowFocus: false } },
+})
+
+function Themed() {
+  const { elderly, locale } = usePreferences()
+  return (
+    <ConfigProvider
+      locale={locale === 'en' ? enUS : zhCN}
+      theme={elderly ? elderlyTheme : standardTheme}
+      wave={{ disabled: elderly }}
+    >
+      <AntApp component={false}>
+        <AppShell>
+          <Routes>
+            <Route path="/" element={<HomePage />} />
+            <Route path="/search" element={<SearchPage />} />
+            <Route path="/items/:code" element={<ItemPage />} />
+            <Route path="/bundles/:code" element={<BundlePage />} />
+            <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </AppShell>
+      </AntApp>
+    </ConfigProvider>
+  )
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <PreferencesProvider>
+          <Themed />
+        </PreferencesProvider>
+      </BrowserRouter>
+    </QueryClientProvider>
+  )
+}

@@ -1,0 +1,83 @@
+import { useQuery } from '@tanstack/react-query'
+import { Card, Typography } from 'antd'
+import { useTranslation } from 'react-i18next'
+import { useParams } from 'react-router'
+import { api, orThrow } from '../../api/client'
+import { LoadFailed, Loading } from '../../app/status'
+import { MaterialList } from '../../components/MaterialList'
+import { ServiceFacts } from '../../components/ServiceFacts'
+import { useLocalized } from '../../i18n/localized'
+
+/** 办事指南: one published item as the server renders its guide. */
+export function ItemPage() {
+  const { t } = useTranslation()
+  const text = useLocalized()
+  const code = useParams().code ?? ''
+  const item = useQuery({
+    queryKey: ['item', code],
+    queryFn: async () =>
+      orThrow(await api.GET('/api/v1/catalog/items/{id}', { params: { path: { id: code } } })),
+  })
+  if (item.isPending) return <Loading />
+  if (item.isError) return <LoadFailed error={item.error} />
+  const { content, guide } = item.data
+  const fees = content.fees.reduce((sum, f) => sum + Number(f.amount), 0)
+  return (
+    <article>
+      <Typography.Title level={1}>{text(content.name)}</Typography.Title>
+      <ServiceFacts
+        facts={{
+          department: { name: guide.department },
+          promisedLimitDays: content.promisedLimitDays,
+          onSiteVisits: content.onSiteVisits,
+          fee: { free: content.fees.length === 0, total: String(fees) },
+        }}
+      />
+      <dl className="facts">
+        <div>
+          <dt>{t('service.statutoryDays')}</dt>
+          <dd>{t('service.days', { count: guide.timeLimits.statutoryWorkingDays })}</dd>
+        </div>
+        <div>
+          <dt>{t('service.itemType')}</dt>
+          <dd>{text(guide.itemType)}</dd>
+        </div>
+        <div>
+          <dt>{t('service.scope')}</dt>
+          <dd>{text(guide.scope)}</dd>
+        </div>
+      </dl>
+      <Card title={<h2 className="card-heading">{t('service.materials')}</h2>}>
+        <MaterialList materials={guide.materials} />
+      </Card>
+      <Card title={<h2 className="card-heading">{t('service.conditions')}</h2>}>
+        <ul>
+          {guide.conditions.map((c) => (
+            <li key={c}>{c}</li>
+          ))}
+        </ul>
+      </Card>
+      <Card title={<h2 className="card-heading">{t('service.contact')}</h2>}>
+        <p>
+          {t('service.address')}: {guide.contact.address}
+        </p>
+        <p>
+          {t('service.phone')}: {guide.contact.phone}
+        </p>
+        <p>
+          {t('service.hours')}: {guide.contact.hours}
+        </p>
+      </Card>
+      <Card
+        className="elderly-hidden"
+        title={<h2 className="card-heading">{t('service.legalBasis')}</h2>}
+      >
+        <ul>
+          {guide.legalBasis.map((b) => (
+            <li key={b}>{b}</li>
+          ))}
+        </ul>
+      </Card>
+    </article>
+  )
+}
