@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { DedupReport } from '../../src/modules/governance/cli/dedup-command.js'
 import { runCli } from '../support/process.js'
-import { tempDir, writePersonsCsv } from './data-files.js'
+import { tempDir, writePersonsCsv, writePopulationCsv } from './data-files.js'
 
 const dir = tempDir('tongban-data-dedup-')
 afterAll(() => dir.remove())
@@ -37,5 +37,26 @@ describe('tongban data dedup', () => {
     expect(run.stdout).toContain('证据 evidence: name')
     expect(run.stdout).toContain(`and ${report.clusterCount - 2} more clusters`)
     expect(run.stdout).toMatch(/精确率 precision (0\.9\d+|1\.0+), 召回率 recall (0\.9\d+|1\.0+)/)
+  }, 60_000)
+
+  it('finds no cluster in a 人口 file whose only shared ID numbers are planted errors', async () => {
+    // Before training took u from random pairs, EM learnt this file the wrong way round
+    // (λ 0.998) and put nearly every person in one cluster.
+    const population = dir.path('population.csv')
+    const planted = writePopulationCsv(population, {
+      count: 5_000,
+      seed: 3,
+      encoding: 'utf8',
+      chineseHeader: true,
+    })
+    expect(planted.get('id_number.unique')).toBeGreaterThan(20)
+    const json = dir.path('population-dedup.json')
+    const run = await runCli(['data', 'dedup', population, '--json', json], {})
+    expect(run.code).toBe(0)
+    const report = JSON.parse(readFileSync(json, 'utf8')) as DedupReport
+    expect(report.blockStats.find((s) => s.rule === 'id-number')?.pairs).toBeGreaterThan(20)
+    expect(report.recordsInClusters).toBeLessThanOrEqual(5)
+    expect(report.model.lambda).toBeLessThan(0.01)
+    expect(report.warnings).toEqual([])
   }, 60_000)
 })

@@ -68,7 +68,7 @@ export interface DedupReport {
   possiblePairCount: number
   possiblePairs: Pair[]
   evaluation: (PairwiseScores & { truthColumn: string }) | null
-  /** Reasons not to trust the clusters (a model trained the wrong way round). */
+  /** Reasons to doubt the clusters (a model that had almost no duplicates to learn from). */
   warnings: LocalizedMessage[]
   durationMs: number
 }
@@ -204,7 +204,7 @@ function buildReport(
     possiblePairCount: result.possiblePairs.length,
     possiblePairs: result.possiblePairs.slice(0, POSSIBLE_PAIRS_KEPT).map(toPair),
     evaluation,
-    warnings: modelWarnings(result.model),
+    warnings: modelWarnings(result.model, clusters.length),
     durationMs,
   }
 }

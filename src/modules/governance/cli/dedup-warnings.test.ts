@@ -1,36 +1,39 @@
 import { describe, expect, it } from 'vitest'
 import type { DedupModel } from '../dedup/index.js'
-import { invertedFields, modelWarnings } from './dedup-warnings.js'
+import { modelWarnings, trainingMatches } from './dedup-warnings.js'
 
-const model = (weights: DedupModel['weights'], lambda: number): DedupModel => ({
+const model = (matches: readonly number[]): DedupModel => ({
   m: {},
   u: {},
-  weights,
-  lambda,
+  weights: { name: { exact: 6, different: -2 } },
+  lambda: 0.001,
   iterations: 10,
   converged: true,
+  training: matches.map((n, i) => ({
+    rule: `rule-${i}`,
+    pairs: 1000,
+    trained: true,
+    lambda: n / 1000,
+    matches: n,
+    iterations: 5,
+    converged: true,
+  })),
 })
 
 describe('dedup model warnings', () => {
-  it('names the fields whose exact agreement weighs less than disagreement', () => {
-    const flipped = model(
-      {
-        name: { exact: 6.6, different: -1 },
-        birthDate: { exact: -8.9, different: 6.7 },
-        idNumber: { exact: -15.6, close: 0, different: 6.7 },
-        phone: { exact: 0, different: 0 },
-      },
-      0.998,
-    )
-    expect(invertedFields(flipped)).toEqual(['birthDate', 'idNumber'])
-    expect(modelWarnings(flipped)[0]?.en).toContain('for birthDate, idNumber, exact agreement')
+  it('warns that clusters rest on the prior when training saw almost no matches', () => {
+    const few = model([3, 2.5, 0])
+    expect(trainingMatches(few)).toBe(5.5)
+    const [warning] = modelWarnings(few, 2)
+    expect(warning?.en).toContain('about 5.5 pairs')
+    expect(warning?.zh).toContain('2 组')
   })
 
-  it('says nothing about a sound model', () => {
-    const sound = model(
-      { name: { exact: 6, different: -2 }, idNumber: { exact: 11, different: -3 } },
-      0.1,
-    )
-    expect(modelWarnings(sound)).toEqual([])
+  it('says nothing when there are no clusters to doubt', () => {
+    expect(modelWarnings(model([0, 0]), 0)).toEqual([])
+  })
+
+  it('says nothing about a model trained on enough matches', () => {
+    expect(modelWarnings(model([400, 12]), 300)).toEqual([])
   })
 })

@@ -1,29 +1,26 @@
 import type { LocalizedMessage } from '../../../platform/i18n/i18n.js'
 import type { DedupModel } from '../dedup/index.js'
 
-/**
- * Fields whose trained weights rank agreement below disagreement: exact agreement weighs less
- * than 'different'. A sound model never does that; EM has then taken the non-matches for the
- * match class (it happens when the candidate pairs hold almost no true duplicates).
- */
-export function invertedFields(model: DedupModel): string[] {
-  return Object.entries(model.weights)
-    .filter(([, levels]) => {
-      const { exact, different } = levels
-      return exact !== undefined && different !== undefined && exact !== 0 && exact < different
-    })
-    .map(([field]) => field)
-}
+/** Below this many expected matched pairs, the m-probabilities are mostly the default prior. */
+export const FEW_TRAINING_MATCHES = 20
 
-/** Warnings about a run's trained model, empty when it looks sound. */
-export function modelWarnings(model: DedupModel): LocalizedMessage[] {
-  const fields = invertedFields(model)
-  if (fields.length === 0) return []
-  const names = fields.join(', ')
+/** Expected matched pairs the model learned its m-probabilities from, over all blocking rules. */
+export const trainingMatches = (model: DedupModel): number =>
+  model.training.reduce((sum, session) => sum + session.matches, 0)
+
+/**
+ * Warnings about a run's trained model, empty when it looks sound. Training cannot invert the
+ * weights any more (u comes from random pairs and m/u is monotone), but a file with hardly any
+ * duplicates teaches m little: clusters found then rest on the default prior.
+ */
+export function modelWarnings(model: DedupModel, clusterCount: number): LocalizedMessage[] {
+  const learned = trainingMatches(model)
+  if (clusterCount === 0 || learned >= FEW_TRAINING_MATCHES) return []
+  const pairs = learned.toFixed(1)
   return [
     {
-      zh: `模型训练结果不可信：字段 ${names} 完全一致的权重反而低于不一致（匹配比例 λ=${model.lambda.toFixed(3)}）。数据中真实重复可能极少，以下重复组不可采信，请人工核查。`,
-      en: `The trained model cannot be trusted: for ${names}, exact agreement weighs less than disagreement (match share λ=${model.lambda.toFixed(3)}). The file may hold almost no real duplicates; do not act on these clusters without review.`,
+      zh: `训练数据中几乎没有重复（约 ${pairs} 对），匹配权重主要来自默认先验；以下 ${clusterCount} 组重复请人工核查后再采信。`,
+      en: `The file holds almost no duplicates to learn from (about ${pairs} pairs): the match weights are mostly the default prior; review these ${clusterCount} clusters before acting on them.`,
     },
   ]
 }

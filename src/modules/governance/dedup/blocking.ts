@@ -115,13 +115,14 @@ const pairRule = (
 
 /**
  * Union of the rules' blocks without all-pairs: records sharing a key are paired; a pair found
- * by an earlier rule is not emitted again; blocks above maxBlockSize are skipped and reported.
+ * by an earlier rule is not emitted again; blocks above maxBlockSize are skipped and reported
+ * (their keys returned per rule).
  */
 export const generateCandidatePairs = (
   keysByRule: readonly (readonly (string | null)[])[],
   ruleNames: readonly string[],
   maxBlockSize: number,
-): { pairs: CandidatePairs; stats: BlockStats[] } => {
+): { pairs: CandidatePairs; stats: BlockStats[]; skippedKeys: ReadonlySet<string>[] } => {
   const out: PairLists = { left: [], right: [] }
   const done: RuleBlocks[] = []
   const stats = keysByRule.map((keys, r): BlockStats => {
@@ -130,7 +131,11 @@ export const generateCandidatePairs = (
     done.push({ keys, skippedKeys })
     return ruleStats
   })
-  return { pairs: { left: Int32Array.from(out.left), right: Int32Array.from(out.right) }, stats }
+  return {
+    pairs: { left: Int32Array.from(out.left), right: Int32Array.from(out.right) },
+    stats,
+    skippedKeys: done.map((rule) => rule.skippedKeys),
+  }
 }
 
 const readableKey = (key: string): string => key.split(PART_SEPARATOR).filter(Boolean).join('|')

@@ -7,13 +7,15 @@ import {
   classify,
   compressPatterns,
   DEFAULT_THRESHOLDS,
-  estimateModel,
   matchWeights,
   MISSING_LEVEL,
   posteriorProbability,
   totalWeight,
 } from './fellegi-sunter.js'
-import type { ComparisonPatterns, FellegiSunterModel } from './fellegi-sunter.js'
+import type { ComparisonPatterns, FellegiSunterModel, SessionOutcome } from './fellegi-sunter.js'
+import { trainModel } from './training.js'
+import { trainingSessions } from './training-sessions.js'
+import { estimateU } from './u-sampling.js'
 import type {
   ComparisonLevel,
   DedupConfig,
@@ -35,6 +37,8 @@ export interface DedupModel {
   readonly lambda: number
   readonly iterations: number
   readonly converged: boolean
+  /** Per blocking rule: its pairs, the match share EM found there, the matches m learned from. */
+  readonly training: readonly SessionOutcome[]
 }
 
 export interface DedupResult {
@@ -94,6 +98,7 @@ const describeModel = (fields: readonly PreparedField[], model: FellegiSunterMod
   lambda: model.lambda,
   iterations: model.iterations,
   converged: model.converged,
+  training: model.sessions,
 })
 
 const levelName = (field: PreparedField, level: number): ComparisonLevel =>
@@ -141,8 +146,9 @@ const scorePairs = (s: Scoring, pairs: CandidatePairs, lambda: number, threshold
 }
 
 /**
- * Finds duplicate records: blocking → field comparison levels → Fellegi–Sunter weights trained by
- * EM on the unlabelled candidate pairs → posterior per pair → clusters of matched pairs.
+ * Finds duplicate records: blocking → field comparison levels → Fellegi–Sunter weights (u from
+ * random record pairs, m by EM per blocking rule, see trainModel) → posterior per pair → clusters
+ * of matched pairs.
  */
 export const findDuplicates = (
   records: readonly DedupRecord[],
@@ -154,14 +160,24 @@ export const findDuplicates = (
   )
   const byName = new Map(fields.map((field) => [field.name, field]))
   const weighted = fields.filter((f) => f.spec.weightless !== true)
-  const { pairs, stats } = generateCandidatePairs(
-    config.blocking.map((rule) => blockingKeys(rule, byName, records.length)),
+  const keysByRule = config.blocking.map((rule) => blockingKeys(rule, byName, records.length))
+  const { pairs, stats, skippedKeys } = generateCandidatePairs(
+    keysByRule,
     config.blocking.map((rule) => rule.name),
     config.maxBlockSize ?? DEFAULT_MAX_BLOCK_SIZE,
   )
   const patterns = compressPatterns(compareAll(pairs, weighted), weighted.length)
   const levelCounts = weighted.map((f) => f.levels.length)
-  const model = estimateModel(patterns, levelCounts, config.em)
+  const u = estimateU(weighted, records.length, config.em?.uSamplePairs)
+  const sessions = trainingSessions(
+    config.blocking,
+    keysByRule,
+    skippedKeys,
+    pairs,
+    patterns,
+    weighted,
+  )
+  const model = trainModel(patterns, levelCounts, u, sessions, config.em)
   const weightless = fields.filter((f) => f.spec.weightless === true)
   const scoring = { records, weighted, weightless, patterns, weights: matchWeights(model) }
   const thresholds = config.thresholds ?? DEFAULT_THRESHOLDS

@@ -4,12 +4,13 @@ import type { Random } from './chinese-person-fixtures.js'
 import {
   classify,
   compressPatterns,
-  estimateModel,
   matchWeights,
   MISSING_LEVEL,
   posteriorProbability,
   totalWeight,
 } from './fellegi-sunter.js'
+import { trainModel } from './training.js'
+import type { TrainingSession } from './training.js'
 
 const TRUE_M = [
   [0.9, 0.07, 0.03],
@@ -47,10 +48,19 @@ const synthetic = (pairs: number) => {
   return { vectors, truth }
 }
 
-describe('Fellegi–Sunter estimation by EM', () => {
+/** The true u as random pairs would measure it: a little noise, never zero. */
+const RANDOM_U = TRUE_U.map((row) => row.map((u, l) => u * (l % 2 === 0 ? 1.05 : 0.95)))
+
+const everyPair = (data: ReturnType<typeof compressPatterns>): TrainingSession => ({
+  name: 'all',
+  counts: data.counts,
+  excluded: new Set(),
+})
+
+describe('Fellegi–Sunter training, u from random pairs, m by EM', () => {
   const { vectors, truth } = synthetic(20_000)
   const data = compressPatterns(vectors, TRUE_M.length)
-  const model = estimateModel(data, [3, 2, 4])
+  const model = trainModel(data, [3, 2, 4], RANDOM_U, [everyPair(data)])
 
   it('groups identical comparison vectors into counted patterns', () => {
     expect(data.counts.reduce((a, b) => a + b, 0)).toBe(20_000)
@@ -67,6 +77,9 @@ describe('Fellegi–Sunter estimation by EM', () => {
     model.u.forEach((row, f) =>
       row.forEach((u, l) => expect(Math.abs(u - (TRUE_U[f]?.[l] ?? 0))).toBeLessThan(0.02)),
     )
+    expect(model.sessions).toEqual([
+      expect.objectContaining({ rule: 'all', pairs: 20_000, trained: true }),
+    ])
   })
 
   it('gives agreement positive and disagreement negative log2 weights', () => {
@@ -88,13 +101,49 @@ describe('Fellegi–Sunter estimation by EM', () => {
   })
 
   it('finds the match class whichever way it starts', () => {
-    const flipped = estimateModel(data, [3, 2, 4], { initialLambda: 0.9 })
+    const flipped = trainModel(data, [3, 2, 4], RANDOM_U, [everyPair(data)], {
+      initialLambda: 0.99,
+    })
     expect(flipped.lambda).toBeCloseTo(TRUE_LAMBDA, 2)
   })
 
   it('stops at the iteration limit', () => {
-    const short = estimateModel(data, [3, 2, 4], { maxIterations: 2 })
+    const short = trainModel(data, [3, 2, 4], RANDOM_U, [everyPair(data)], { maxIterations: 2 })
     expect(short).toMatchObject({ iterations: 2, converged: false })
+  })
+})
+
+describe('Fellegi–Sunter training on pairs with no matches', () => {
+  // Pairs drawn from u alone, as when a file holds no duplicate: plain EM over such pairs makes
+  // up a match class from noise (here λ 0.011, a field's exact agreement weighing −3 and a near
+  // miss +3; on real candidate pairs λ 0.998).
+  const random = seededRandom(7)
+  const vectors = new Uint8Array(20_000 * 3)
+  for (let p = 0; p < 20_000; p++) {
+    TRUE_U.forEach((row, f) => (vectors[p * 3 + f] = draw(random, row)))
+  }
+  const data = compressPatterns(vectors, 3)
+  const model = trainModel(data, [3, 2, 4], RANDOM_U, [everyPair(data)])
+
+  it('ends with a match share near zero', () => {
+    expect(model.lambda).toBeLessThan(0.001)
+  })
+
+  it('never weighs agreement below disagreement on any field', () => {
+    for (const row of matchWeights(model)) {
+      row.slice(1).forEach((weight, l) => expect(weight).toBeLessThanOrEqual((row[l] ?? 0) + 1e-9))
+    }
+  })
+
+  it('calls no pair a match', () => {
+    const weights = matchWeights(model)
+    const posteriors = Array.from(data.counts, (_, p) =>
+      posteriorProbability(
+        totalWeight(data.patterns.subarray(p * 3, p * 3 + 3), weights),
+        model.lambda,
+      ),
+    )
+    expect(Math.max(...posteriors)).toBeLessThan(0.5)
   })
 })
 

@@ -57,8 +57,11 @@ export type { BlockStats, CandidatePairs } from './blocking.js'
 
 // compressPatterns(vectors, fieldCount) → distinct comparison patterns with counts.
 export { compressPatterns } from './fellegi-sunter.js'
-// estimateModel(patterns, levelCounts, options) → m, u, λ by unsupervised EM.
-export { estimateModel } from './fellegi-sunter.js'
+// estimateU(fields, n, samplePairs) → u per field level from random record pairs.
+export { estimateU } from './u-sampling.js'
+// trainModel(patterns, levelCounts, u, sessions, options) → m by EM per blocking rule, u fixed, λ.
+export { trainModel } from './training.js'
+export type { TrainingSession } from './training.js'
 // matchWeights(model) → log2(m/u); totalWeight(levels, weights) → their sum over present fields.
 export { matchWeights, totalWeight } from './fellegi-sunter.js'
 // posteriorProbability(weight, λ) → P(match); classify(posterior, thresholds) → match/possible/non-match.
@@ -69,3 +72,4 @@ export {
   posteriorProbability,
 } from './fellegi-sunter.js'
 export type { ComparisonPatterns, FellegiSunterModel, MatchStatus } from './fellegi-sunter.js'
+export type { SessionOutcome } from './fellegi-sunter.js'

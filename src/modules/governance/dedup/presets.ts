@@ -8,7 +8,9 @@ export const PERSON_PRESET: DedupConfig = {
   fields: {
     name: { comparator: 'name' },
     birthDate: { comparator: 'date' },
-    idNumber: { comparator: 'edit-distance' },
+    // GB 11643: the ID number holds the division code where it was issued (digits 1–6, which the
+    // household address names) and the birth date (digits 7–14).
+    idNumber: { comparator: 'edit-distance', related: ['birthDate', 'address'] },
     phone: { comparator: 'edit-distance' },
     address: { comparator: 'address' },
   },

@@ -24,6 +24,11 @@ export interface FieldSpec {
   readonly comparator: ComparatorKind
   /** Compared and shown as evidence, but carries no weight (e.g. a field kept for blocking). */
   readonly weightless?: boolean
+  /**
+   * Fields holding part of this one's information (a GB 11643 ID number holds the birth date):
+   * a blocking rule reading either leaves both out of its training, since they agree together.
+   */
+  readonly related?: readonly string[]
 }
 
 /** What a blocking key takes from a normalised field value. */
@@ -62,11 +67,14 @@ export interface DedupConfig {
 }
 
 export interface EmOptions {
+  /** Per blocking rule; default 200. */
   readonly maxIterations?: number
   /** Stop when no probability moves by more than this; default 1e-6. */
   readonly tolerance?: number
-  /** Starting match proportion among candidate pairs; default 0.1. */
+  /** Starting match proportion among a blocking rule's pairs; default 0.5. */
   readonly initialLambda?: number
+  /** Random record pairs drawn to estimate u; default 5 per record, 20,000–100,000. */
+  readonly uSamplePairs?: number
 }
 
 /** A field's level and its log2 match weight in one compared pair. */
