@@ -55,7 +55,15 @@ export async function ensureWebBuilt(log: (line: string) => void = () => {}): Pr
     const started = performance.now()
     log('building the web app (vite build → web/dist)…')
     const { build } = await import('vite')
-    await build({ configFile: join(WEB, 'vite.config.ts'), logLevel: 'warn' })
+    // Vite bakes NODE_ENV into the bundle; vitest sets it to 'test' (React's development build).
+    const nodeEnv = process.env.NODE_ENV
+    process.env.NODE_ENV = 'production'
+    try {
+      await build({ configFile: join(WEB, 'vite.config.ts'), mode: 'production', logLevel: 'warn' })
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV
+      else process.env.NODE_ENV = nodeEnv
+    }
     const ms = performance.now() - started
     log(`web app built in ${(ms / 1000).toFixed(1)} s`)
     return ms

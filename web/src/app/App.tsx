@@ -37,6 +37,7 @@ function Themed() {
       locale={locale === 'en' ? enUS : zhCN}
       theme={elderly ? elderlyTheme : standardTheme}
       wave={{ disabled: elderly }}
+      button={{ autoInsertSpace: false }}
     >
       <AntApp component={false}>
         <AppShell>
