@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { DEMO_PERSONS, latestCode } from '../support/demo.js'
 import { measureElderly, type ElderlyReport } from './support/page-checks.js'
-import { startPortal, type Portal } from './support/portal.js'
+import { openPage, startPortal, type Portal } from './support/portal.js'
 
 const PERSON = DEMO_PERSONS[0]!
 
@@ -31,7 +31,8 @@ function expectElderlyRules(report: ElderlyReport, where: string) {
   expect(report.floating, where).toEqual([])
 }
 
-describe('the portal in a browser: sign-in and 长辈版 (elderly mode)', () => {
+// A page load takes a second or two while the other test files keep both cores busy.
+describe('the portal in a browser: sign-in and 长辈版 (elderly mode)', { timeout: 120_000 }, () => {
   let portal: Portal
   beforeAll(async () => {
     portal = await startPortal()
@@ -76,9 +77,7 @@ describe('the portal in a browser: sign-in and 长辈版 (elderly mode)', () => 
   it('meets the 适老化 rules on every portal page, measured in the page', async () => {
     const { page, context, errors } = await portal.newPage({ width: 1280, elderly: true })
     for (const path of ['/', '/search?q=qykb', '/sign-in', '/bundles/start_company']) {
-      await page.goto(path)
-      await page.locator('h1').first().waitFor()
-      await page.waitForLoadState('networkidle')
+      await openPage(page, path)
       expect(await page.locator('html').getAttribute('data-elderly')).toBe('')
       expectElderlyRules(await page.evaluate(measureElderly), path)
     }

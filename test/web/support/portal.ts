@@ -79,3 +79,10 @@ export async function startPortal(): Promise<Portal> {
     throw error
   }
 }
+
+/** Opens a path and waits until its heading is shown and nothing is loading any more. */
+export async function openPage(page: Page, path: string): Promise<void> {
+  await page.goto(path)
+  await page.locator('h1').first().waitFor()
+  await page.waitForFunction(() => !document.querySelector('.status-loading, .ant-spin'))
+}
