@@ -49,7 +49,25 @@ export function clockEventsOf(
         outcome: lastCompletion.approved === false ? 'refused' : 'approved',
       })
   }
-  return [...caseEvents, ...events].sort((a, b) => a.at.localeCompare(b.at))
+  return [...caseEvents, ...events].sort(
+    (a, b) => a.at.localeCompare(b.at) || LIFE_ORDER[a.type] - LIFE_ORDER[b.type],
+  )
+}
+
+/**
+ * Events of one instant in the order a case lives them: a licence issued in the same
+ * millisecond as the decision still comes after it.
+ */
+const LIFE_ORDER: Record<ClockEvent['type'], number> = {
+  received: 0,
+  correction_notified: 1,
+  correction_resubmitted: 2,
+  accepted: 3,
+  special_procedure_started: 4,
+  special_procedure_ended: 5,
+  extension_granted: 6,
+  decided: 7,
+  licence_issued: 8,
 }
 
 export function caseClock(
