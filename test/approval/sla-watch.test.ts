@@ -57,11 +57,31 @@ describe.each(testDialects())('statutory clock watch (%s)', (dialect) => {
     expect(new Set(alerts).size).toBe(alerts.length)
     expect(alerts).toHaveLength(10)
     expect(alerts.filter((a) => a.endsWith('promised:escalate'))).toHaveLength(5)
-    const staff = await signInStaff(t.app, 'market.li')
-    const rates = expectOk<{ byDepartment: unknown[] }>(
-      await api().call('GET', '/statistics/on-time', staff),
-    )
-    expect(Array.isArray(rates.byDepartment)).toBe(true)
+    // Two cases decided long after their limits: the market case approved, the tax case refused.
+    const tokens = new Map<string, string>()
+    for (const account of ['market.li', 'market.zhou', 'tax.chen', 'tax.yang'])
+      tokens.set(account, await signInStaff(t.app, account))
+    const steps: Array<[string, boolean]> = [
+      ['market.li', true],
+      ['market.zhou', true],
+      ['tax.chen', false],
+      ['tax.chen', false],
+      ['tax.yang', false],
+    ]
+    for (const [account, approve] of steps) {
+      const token = tokens.get(account) ?? ''
+      const open = (await api().queue(token)).find((x) => x.application_id === id)
+      expectOk(await api().decide(token, open?.id ?? '', approve, approve ? undefined : '材料不全'))
+    }
+    await t.app.runner.drain() // the market case ends once its licence is issued
+    const rates = expectOk<{
+      byDepartment: Array<{ decided: number; withinPromised: number; promisedRate: number }>
+    }>(await api().call('GET', '/statistics/on-time', tokens.get('market.li') ?? ''))
+    // Two pages of decided cases (two a page) are counted: both late.
+    expect(rates.byDepartment.map((r) => [r.decided, r.withinPromised, r.promisedRate])).toEqual([
+      [1, 0, 0],
+      [1, 0, 0],
+    ])
     // Each round walked every page, then queued exactly one next round.
     const scans = await sql<{ status: string; payload_json: string }>`
       select status, payload_json from platform_jobs where kind = ${'approval.sla-scan'}`.execute(

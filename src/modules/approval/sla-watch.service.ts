@@ -6,7 +6,7 @@ import { approvalDb, type ApprovalDeps } from './approval.deps.js'
 import type { ActionRow, ApprovalTables, CaseRow } from './approval.tables.js'
 import { caseClock } from './case-clock.js'
 import { readLog } from './case-log.js'
-import { escalations, onTimeRate, type Escalation, type SlaCase } from './sla/index.js'
+import { createOnTimeTally, escalations, type Escalation, type SlaCase } from './sla/index.js'
 
 type Trx = Transaction<ApprovalTables>
 export const SLA_SCAN_JOB = 'approval.sla-scan'
@@ -134,13 +134,23 @@ export function createSlaWatch(deps: ApprovalDeps, intervalMs: number, pageSize:
       await schedule(db)
     },
 
+    /** Counted a page of decided cases at a time: the history is never loaded at once. */
     async onTimeRates() {
-      const finished = await db
-        .selectFrom('approval_cases')
-        .selectAll()
-        .where('status', 'in', ['approved', 'rejected'])
-        .execute()
-      return onTimeRate(await clocksOf(db, finished))
+      const tally = createOnTimeTally()
+      for (let after = ''; ;) {
+        const finished = await db
+          .selectFrom('approval_cases')
+          .selectAll()
+          .where('status', 'in', ['approved', 'rejected'])
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(pageSize)
+          .execute()
+        for (const c of await clocksOf(db, finished)) tally.add(c)
+        const last = finished.at(-1)
+        if (!last || finished.length < pageSize) return tally.rates()
+        after = last.id
+      }
     },
   }
 

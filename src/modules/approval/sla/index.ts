@@ -27,7 +27,7 @@ export type { Acceptance, CorrectionNoticeView, DeemedReason } from './acceptanc
 export type { LimitState, LimitView } from './limit-view.js'
 
 // onTimeRate(cases) → per department and per item: decided within promised / statutory limits.
-export { onTimeRate } from './sla-summary.js'
+export { createOnTimeTally, onTimeRate } from './sla-summary.js'
 // escalations(cases, now) → amber limits to warn about and red ones to escalate, most urgent first.
 export { escalations } from './sla-summary.js'
 export type {

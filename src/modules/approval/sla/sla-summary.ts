@@ -29,37 +29,52 @@ export type OnTimeRates = {
   readonly byItem: readonly OnTimeRate[]
 }
 
+/** What timeliness is counted from: a case's keys and whether it was decided on time. */
+export type TimelinessFacts = Pick<SlaCase, 'departmentId' | 'itemCode'> & {
+  readonly view: Pick<ClockView, 'decidedOnTime'>
+}
+
 /** Share of decided cases within the promised and the statutory limit, per department and item. */
-export function onTimeRate(cases: readonly SlaCase[]): OnTimeRates {
+export function onTimeRate(cases: Iterable<TimelinessFacts>): OnTimeRates {
+  const tally = createOnTimeTally()
+  for (const c of cases) tally.add(c)
+  return tally.rates()
+}
+
+/** `onTimeRate` a case at a time, so a caller can count cases read a page at a time. */
+export function createOnTimeTally() {
+  const byDepartment = new Map<string, Tally>()
+  const byItem = new Map<string, Tally>()
   return {
-    byDepartment: ratesBy(cases, (c) => c.departmentId),
-    byItem: ratesBy(cases, (c) => c.itemCode),
+    add(c: TimelinessFacts): void {
+      const onTime = c.view.decidedOnTime
+      if (onTime === null) return
+      count(byDepartment, c.departmentId, onTime)
+      count(byItem, c.itemCode, onTime)
+    },
+    rates: (): OnTimeRates => ({ byDepartment: ratesOf(byDepartment), byItem: ratesOf(byItem) }),
   }
 }
 
 type Tally = { decided: number; withinPromised: number; withinStatutory: number; unknown: number }
+type OnTime = NonNullable<ClockView['decidedOnTime']>
 
-function ratesBy(cases: readonly SlaCase[], keyOf: (c: SlaCase) => string): OnTimeRate[] {
-  const tallies = new Map<string, Tally>()
-  for (const c of cases) {
-    const onTime = c.view.decidedOnTime
-    if (onTime === null) continue
-    const key = keyOf(c)
-    const tally = tallies.get(key) ?? {
-      decided: 0,
-      withinPromised: 0,
-      withinStatutory: 0,
-      unknown: 0,
-    }
+function count(tallies: Map<string, Tally>, key: string, onTime: OnTime): void {
+  let tally = tallies.get(key)
+  if (!tally) {
+    tally = { decided: 0, withinPromised: 0, withinStatutory: 0, unknown: 0 }
     tallies.set(key, tally)
-    if (onTime.promised === null || onTime.statutory === null) {
-      tally.unknown += 1
-      continue
-    }
-    tally.decided += 1
-    if (onTime.promised) tally.withinPromised += 1
-    if (onTime.statutory) tally.withinStatutory += 1
   }
+  if (onTime.promised === null || onTime.statutory === null) {
+    tally.unknown += 1
+    return
+  }
+  tally.decided += 1
+  if (onTime.promised) tally.withinPromised += 1
+  if (onTime.statutory) tally.withinStatutory += 1
+}
+
+function ratesOf(tallies: Map<string, Tally>): OnTimeRate[] {
   return [...tallies]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, tally]) => ({
