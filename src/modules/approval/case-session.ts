@@ -30,6 +30,8 @@ export interface CaseSession {
   caseActions: CaseAction[]
   state: InstanceState
   pending: NewActionRow[]
+  /** A case being started: its row is inserted by its first commit, with the status it reached. */
+  unsaved?: boolean
 }
 
 interface Snapshot {
@@ -94,7 +96,15 @@ export function createCaseSessions(
   /** A case inserted in this transaction: its log is empty, so there is nothing to read. */
   async function openNew(trx: Trx, row: CaseRow): Promise<CaseSession> {
     const model = await modelOf(row, trx)
-    return { row, model, engine: [], caseActions: [], state: foldInstance([]), pending: [] }
+    return {
+      row,
+      model,
+      engine: [],
+      caseActions: [],
+      state: foldInstance([]),
+      pending: [],
+      unsaved: true,
+    }
   }
 
   /** After the step's transaction committed: its case log may be used by the next step. */
@@ -148,12 +158,28 @@ export function createCaseSessions(
     const f = facts(session)
     await approvalStore.insertActions(trx, session.pending)
     session.pending = []
-    const changed = await approvalStore.advanceCase(trx, session.row.id, session.row.version, {
+    const step = {
       status: f.status,
       finished_at: f.finished ? (session.row.finished_at ?? now) : null,
       updated_at: now,
-    })
-    if (changed !== 1) throw new DomainError('APPROVAL_CONCURRENT_CHANGE')
+    }
+    if (session.unsaved) {
+      // One INSERT of the state the start reached, rather than an INSERT and an UPDATE.
+      await approvalStore.insertCase(trx, {
+        ...session.row,
+        ...step,
+        version: session.row.version + 1,
+      })
+      session.unsaved = false
+    } else {
+      const changed = await approvalStore.advanceCase(
+        trx,
+        session.row.id,
+        session.row.version,
+        step,
+      )
+      if (changed !== 1) throw new DomainError('APPROVAL_CONCURRENT_CHANGE')
+    }
     if (session.row.finished_at === null && (f.status === 'approved' || f.status === 'rejected'))
       await deps.queue.enqueue(trx, {
         kind: RATING_DEFAULT_JOB,

@@ -210,7 +210,6 @@ export function createSubmissionService(
     form: Record<string, unknown>,
     actor: Actor,
   ) {
-    await approvalStore.insertCase(trx, row)
     const session = await sessions.openNew(trx, row)
     sessions.note(session, { type: 'case.submitted', at: row.created_at }, actor)
     await sessions.run(trx, session, { type: 'start', variables: form }, actor)
