@@ -1,31 +1,31 @@
 /**
- * Child process of the data-quality figure (ours): reads the CSV with readRows, checks every row
- * against the population standard's own rules and prints one JSON line (CheckResult) on stdout.
- * Run as `node --import tsx bench/governance/check-child.ts FILE RUN_AT`, so the peak memory
- * it reports is its own.
+ * Child process of the data-quality figure (ours): checks the CSV against the population
+ * standard with checkFile, the function the HTTP check job runs (worker threads for a large CSV
+ * file), and prints one JSON line (CheckResult) on stdout. Run as
+ * `node --import tsx bench/governance/check-child.ts FILE RUN_AT [WORKERS]`, so the peak memory it
+ * reports is its own; WORKERS=0 checks the file in one pass in this thread.
  */
-import { readRows } from '../../src/modules/governance/input/index.js'
-import { createQualityRun, standardRules } from '../../src/modules/governance/quality/index.js'
-import { POPULATION_STANDARD } from '../../src/modules/governance/standards/index.js'
+import { checkFile } from '../../src/modules/governance/quality-check.js'
 import { startPeakMemory, type CheckResult } from './peak-memory.js'
 
-const [file, runAtText] = process.argv.slice(2)
+const [file, runAtText, workersText] = process.argv.slice(2)
 if (file === undefined || runAtText === undefined) {
-  process.stderr.write('usage: check-child.ts FILE RUN_AT\n')
+  process.stderr.write('usage: check-child.ts FILE RUN_AT [WORKERS]\n')
   process.exit(2)
 }
+const workers = workersText === undefined ? undefined : Number(workersText)
 
 const memory = startPeakMemory()
 const started = performance.now()
-const run = createQualityRun(POPULATION_STANDARD, standardRules(POPULATION_STANDARD), {
+const report = await checkFile({
+  path: file,
+  fileName: file,
+  standard: 'population',
+  columns: {},
   runAt: new Date(runAtText),
+  samplesPerRule: 20,
+  ...(workers === undefined ? {} : { parallel: workers < 2 ? false : { workers } }),
 })
-let events = 0
-for await (const event of readRows(file)) {
-  run.add(event)
-  if (++events % 250_000 === 0) process.stderr.write(`${events} rows checked\n`)
-}
-const report = run.finish()
 const seconds = (performance.now() - started) / 1000
 const peak = memory.stop()
 

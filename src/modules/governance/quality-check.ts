@@ -1,7 +1,7 @@
 import type { LocalizedMessage } from '../../platform/i18n/i18n.js'
-import { InputError, readRows } from './input/index.js'
-import { createQualityRun, QualityRuleError, standardRules } from './quality/index.js'
-import type { QualityReport } from './quality/index.js'
+import { InputError } from './input/index.js'
+import { checkFileRows, QualityRuleError, standardRules } from './quality/index.js'
+import type { FileCheckOptions, QualityReport } from './quality/index.js'
 import { findStandard, UnknownStandardError } from './standards/index.js'
 import type { DataStandard } from './standards/index.js'
 
@@ -21,6 +21,8 @@ export interface CheckInput {
   columns: Readonly<Record<string, string>>
   runAt: Date
   samplesPerRule: number
+  /** Worker threads for a large CSV file (default: on); false reads it in one pass. */
+  parallel?: FileCheckOptions['parallel']
 }
 
 /** What a run reports when the system failed it (the details are logged, not shown). */
@@ -63,28 +65,21 @@ export function failureOf(error: unknown, stored: string, fileName: string): Run
 }
 
 /**
- * Streams a file through the standard's quality rules in bounded memory. A file none of whose
- * columns names an element of the standard is refused after its header, not read to the end.
+ * Checks a file against the standard's quality rules in bounded memory (a large CSV file in
+ * worker threads, see quality/check-file.ts). A file none of whose columns names an element of
+ * the standard is refused after its header, not read to the end.
  */
 export async function checkFile(input: CheckInput): Promise<QualityReport> {
   const standard = findStandard(input.standard)
-  const run = createQualityRun(standard, standardRules(standard), {
-    runAt: input.runAt,
-    columns: input.columns,
-    samplesPerRule: input.samplesPerRule,
-  })
-  const reader = readRows(input.path)
   const wanted = standard.elements.map((e) => input.columns[e.key] ?? e.key)
-  let headerChecked = false
-  const checkHeader = () => {
-    headerChecked = true
-    const columns = reader.summary().columns
-    if (!wanted.some((column) => columns.includes(column))) throw noElements(standard, columns)
-  }
-  for await (const event of reader) {
-    if (!headerChecked) checkHeader()
-    run.add(event)
-  }
-  if (!headerChecked) checkHeader()
-  return run.finish()
+  const { report } = await checkFileRows(input.path, {
+    standard,
+    ...(input.parallel === undefined ? {} : { parallel: input.parallel }),
+    specs: standardRules(standard),
+    runOptions({ columns }) {
+      if (!wanted.some((column) => columns.includes(column))) throw noElements(standard, columns)
+      return { runAt: input.runAt, columns: input.columns, samplesPerRule: input.samplesPerRule }
+    },
+  })
+  return report
 }

@@ -57,6 +57,10 @@ export function createCsvRecords(options: CsvRecordOptions, sink: CsvRecordSink)
       lines(splitter.end())
       take(framer.end())
     },
+    /** The number of the last physical line read so far. */
+    get lastLine(): number {
+      return splitter.lastLine
+    },
     /** True when the text so far ends inside a quoted field. */
     get open(): boolean {
       return framer.open

@@ -2,6 +2,8 @@
 
 /** Reads a file as row and error events in file order; `summary()` counts them afterwards. */
 export { readRows, DEFAULT_READ_OPTIONS, type RowReader } from './read-rows.js'
+/** Reads a file as far as its header: kind, encoding, columns and (CSV) delimiter. */
+export { readHeader, type FileHeader } from './read-header.js'
 /** Decides a file's kind (csv, xlsx, jsonl) and text encoding from its first bytes and name. */
 export { detectFile, detectKind, detectEncoding, readSample, SAMPLE_BYTES } from './detect.js'
 export type { Detected, Sample } from './detect.js'

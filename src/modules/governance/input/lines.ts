@@ -49,6 +49,10 @@ export function createLineSplitter(maxChars: number, firstLine = 1) {
     return start
   }
   return {
+    /** The number of the last line split off so far. */
+    get lastLine(): number {
+      return line
+    },
     push(chunk: string): PhysicalLine[] {
       const text = carry + chunk
       const out: PhysicalLine[] = []

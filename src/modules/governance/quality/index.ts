@@ -22,6 +22,13 @@ export { QUALITY_DIMENSIONS } from './rule.types.js'
 // createQualityRun(standard | code, rules, { runAt, columns?, codeMappings?, samplesPerRule?, seed? }) → { add(event), finish() → report }.
 export { createQualityRun } from './quality-run.js'
 export type { QualityRun, QualityRunOptions } from './quality-run.js'
+// checkFileRows(path, { standard, specs, runOptions(header) }) → report of a file, in worker threads
+// for large CSV files (same report as one pass).
+export { checkFileRows } from './check-file.js'
+export type { FileCheck, FileCheckOptions } from './check-file.js'
+// createPartRun(…) → a run over part of a file; QualityRun.merge(part.take()) adds it to the whole.
+export { createPartRun } from './quality-run.js'
+export type { PartRun, PartState } from './quality-run.js'
 // standardRules(standard) → <key>.required, <key>.valid, cross checks and <keys>.unique specs.
 export { standardRules } from './standard-rules.js'
 // checkRules(standard, rules) → issues naming the rule and field (FEEL syntax with position).

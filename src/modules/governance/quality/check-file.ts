@@ -1,0 +1,118 @@
+import { stat } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
+import { DEFAULT_READ_OPTIONS, readHeader, readRows } from '../input/index.js'
+import type { FileHeader, ReadSummary, RowEvent } from '../input/index.js'
+import type { DataStandard } from '../standards/index.js'
+import type { CheckWorkerSetup } from './check-worker-protocol.js'
+import { checkCsvInParallel } from './parallel-check.js'
+import type { ParallelSettings } from './parallel-check.js'
+import type { QualityReport } from './quality-report.js'
+import { createQualityRun } from './quality-run.js'
+import type { QualityRunOptions } from './quality-run.js'
+import type { QualityRuleSpec } from './rule.types.js'
+
+export interface FileCheckOptions {
+  standard: DataStandard
+  specs: readonly QualityRuleSpec[]
+  /** The run's options once the header is known (e.g. its column map); may throw to refuse the file. */
+  runOptions(header: FileHeader): QualityRunOptions
+  /** Sees every event of a one-pass read (e.g. a profiler); given, the file is read in one pass. */
+  onEvent?: (event: RowEvent) => void
+  /** Told the bytes read so far and the events (rows and errors) seen so far. */
+  onProgress?: (bytesRead: number, events: number) => void
+  /** Worker threads for CSV files: settings, or false for one pass (default: on). */
+  parallel?: Partial<ParallelSettings & { minBytes: number }> | false
+}
+
+export interface FileCheck {
+  report: QualityReport
+  summary: ReadSummary
+  /** Worker threads that checked the file, 0 for one pass in this thread. */
+  workers: number
+  /** Why a file that could be checked in parallel was read in one pass instead. */
+  fallback: string | null
+}
+
+/** Below this size a file is checked in one pass: starting workers would cost more. */
+const MIN_PARALLEL_BYTES = 16 * 1024 * 1024
+
+function parallelSettings(
+  options: FileCheckOptions,
+): (ParallelSettings & { minBytes: number }) | null {
+  if (options.parallel === false || options.onEvent !== undefined) return null
+  const workers = options.parallel?.workers ?? Math.min(availableParallelism(), 4)
+  if (workers < 2) return null
+  return {
+    workers,
+    chunkBytes: options.parallel?.chunkBytes ?? 1024 * 1024,
+    minBytes: options.parallel?.minBytes ?? MIN_PARALLEL_BYTES,
+  }
+}
+
+/** Rules a worker can be sent: a reference rule's value set is an object with a method. */
+const cloneable = (specs: readonly QualityRuleSpec[]): boolean =>
+  specs.every((spec) => spec.kind !== 'reference')
+
+async function checkInOnePass(
+  path: string,
+  options: FileCheckOptions,
+  runOptions: QualityRunOptions,
+): Promise<{ report: QualityReport; summary: ReadSummary }> {
+  const run = createQualityRun(options.standard, options.specs, runOptions)
+  const reader = readRows(path)
+  let events = 0
+  for await (const event of reader) {
+    run.add(event)
+    options.onEvent?.(event)
+    options.onProgress?.(reader.summary().bytesRead, ++events)
+  }
+  return { report: run.finish(), summary: reader.summary() }
+}
+
+/**
+ * Checks a file's rows against rules: its header first (runOptions may refuse the file there),
+ * then every row, in bounded memory. A CSV file in UTF-8 or GB18030 large enough is checked in
+ * worker threads (parallel-check.ts) with the same report as one pass; other files, small
+ * files, rule sets a worker cannot be sent, and files a chunk of which cannot be read on its own
+ * are read in one pass in this thread.
+ */
+export async function checkFileRows(path: string, options: FileCheckOptions): Promise<FileCheck> {
+  const header = await readHeader(path)
+  const runOptions = options.runOptions(header)
+  const settings = parallelSettings(options)
+  const { kind, encoding, columns, delimiter } = header
+  const csv =
+    kind === 'csv' && delimiter !== null && (encoding === 'utf-8' || encoding === 'gb18030')
+  if (settings === null || !csv || !cloneable(options.specs)) {
+    return { ...(await checkInOnePass(path, options, runOptions)), workers: 0, fallback: null }
+  }
+  const { size } = await stat(path)
+  if (size < settings.minBytes) {
+    return { ...(await checkInOnePass(path, options, runOptions)), workers: 0, fallback: null }
+  }
+  const { trim, maxRecordChars, maxRecordLines } = DEFAULT_READ_OPTIONS
+  const setup: CheckWorkerSetup = {
+    standard: options.standard,
+    specs: options.specs,
+    run: runOptions,
+    csv: { delimiter, trim, encoding, maxRecordChars, maxRecordLines, columns },
+  }
+  const run = createQualityRun(options.standard, options.specs, runOptions)
+  const onBytes = (bytes: number) => options.onProgress?.(bytes, 0)
+  const outcome = await checkCsvInParallel(path, setup, run, settings, onBytes)
+  if (!outcome.ok) {
+    const single = await checkInOnePass(path, options, runOptions)
+    return { ...single, workers: 0, fallback: outcome.problem }
+  }
+  const summary: ReadSummary = {
+    file: path,
+    kind,
+    encoding,
+    columns: [...columns],
+    rows: outcome.rows,
+    errors: outcome.errors,
+    bytesRead: size,
+    complete: true,
+  }
+  return { report: run.finish(), summary, workers: settings.workers, fallback: null }
+}

@@ -1,0 +1,35 @@
+/**
+ * A worker thread of a parallel check (see parallel-check.ts): it reads each chunk of the CSV
+ * file it is sent with readCsvPart, checks its rows with a part run and sends back the counts,
+ * samples and uniqueness keys (PartState), or the problem that stops the chunk being read alone.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { readCsvPart } from '../input/csv-part.js'
+import type { CsvChunk } from '../input/csv-chunks.js'
+import type { CheckWorkerSetup, FromWorker } from './check-worker-protocol.js'
+import { createPartRun } from './quality-run.js'
+
+const port = parentPort
+if (port === null) throw new Error('check-worker.ts runs only as a worker thread')
+const setup = (workerData as { data: CheckWorkerSetup }).data
+const part = createPartRun(setup.standard, setup.specs, setup.run)
+
+const post = (message: FromWorker, transfer: ArrayBuffer[] = []): void =>
+  port.postMessage(message, transfer)
+
+port.on('message', (chunk: CsvChunk) => {
+  try {
+    const problem = readCsvPart(chunk, setup.csv, (event) => part.add(event))
+    const state = part.take()
+    const transfer = state.keys.flatMap((batch) =>
+      batch === null ? [] : [batch.lines.buffer as ArrayBuffer, batch.hashes.buffer as ArrayBuffer],
+    )
+    post({ kind: 'done', index: chunk.index, problem, state }, transfer)
+  } catch (error) {
+    post({
+      kind: 'failed',
+      message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    })
+  }
+})
+post({ kind: 'ready' })

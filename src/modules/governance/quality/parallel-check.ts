@@ -1,0 +1,143 @@
+import type { Worker } from 'node:worker_threads'
+import { csvChunks, LongLineError } from '../input/csv-chunks.js'
+import type { CsvChunk } from '../input/csv-chunks.js'
+import type { CsvPartProblem } from '../input/csv-part.js'
+import type { CheckWorkerSetup, FromWorker } from './check-worker-protocol.js'
+import type { QualityRun } from './quality-run.js'
+import { startWorker } from './ts-worker.js'
+
+export interface ParallelSettings {
+  /** Worker threads checking chunks (default: the cores available, at most 4). */
+  workers: number
+  /** Bytes per chunk (default 1 MB). */
+  chunkBytes: number
+}
+
+/** How a parallel check ended: merged into the run, or why the file must be read in one pass. */
+export type ParallelOutcome =
+  { ok: true; rows: number; errors: number } | { ok: false; problem: Problem }
+
+/** Why a file is read in one pass after all: a chunk's problem, a line too long, no workers. */
+export type Problem = CsvPartProblem | 'long_line' | 'no_workers'
+
+type Done = Extract<FromWorker, { kind: 'done' }>
+
+const WORKER_ENTRY = new URL('./check-worker.ts', import.meta.url)
+// A worker's heap stays small (it holds one chunk's rows at a time); V8 would grow it far more.
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 48 }
+
+/** The next message of a worker, or its failure. */
+function nextMessage(worker: Worker): Promise<FromWorker> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: FromWorker) => {
+      worker.off('error', onError)
+      worker.off('exit', onExit)
+      if (message.kind === 'failed') reject(new Error(`check worker: ${message.message}`))
+      else resolve(message)
+    }
+    const onError = (error: Error) => {
+      worker.off('message', onMessage)
+      worker.off('exit', onExit)
+      reject(error)
+    }
+    const onExit = (code: number) => {
+      worker.off('message', onMessage)
+      worker.off('error', onError)
+      reject(new Error(`check worker exited with ${code}`))
+    }
+    worker.once('message', onMessage)
+    worker.once('error', onError)
+    worker.once('exit', onExit)
+  })
+}
+
+async function checkChunk(worker: Worker, chunk: CsvChunk): Promise<Done> {
+  const reply = nextMessage(worker)
+  worker.postMessage(chunk, [chunk.bytes.buffer as ArrayBuffer])
+  const message = await reply
+  if (message.kind !== 'done') throw new Error(`check worker: unexpected ${message.kind}`)
+  return message
+}
+
+/**
+ * Checks a CSV file (UTF-8 or GB18030, its header already read) in worker threads: this thread
+ * cuts the file into chunks of whole lines, each is checked by a part run in whichever worker is
+ * free, and this thread merges the parts into `run` in file order (uniqueness keys decided
+ * there), so the report is the one a
+ * single pass gives. When a chunk cannot be read on its own (a quoted field spanning its end,
+ * lone \r line breaks, an over-long line) the outcome says so and `run` must be dropped: the
+ * caller reads the file in one pass instead. `onBytes` is told the bytes merged so far.
+ */
+export async function checkCsvInParallel(
+  path: string,
+  setup: CheckWorkerSetup,
+  run: QualityRun,
+  settings: ParallelSettings,
+  onBytes?: (bytes: number) => void,
+): Promise<ParallelOutcome> {
+  const started = await Promise.allSettled(
+    Array.from({ length: settings.workers }, () => startWorker(WORKER_ENTRY, setup, WORKER_LIMITS)),
+  )
+  const workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []))
+  if (workers.length < started.length) {
+    // No bundle (e.g. a read-only install): the file is read in one pass.
+    await Promise.all(workers.map((worker) => worker.terminate()))
+    return { ok: false, problem: 'no_workers' }
+  }
+  const chunks = csvChunks(path, settings.chunkBytes, setup.csv.maxRecordChars * 4)
+  const waiting = new Map<number, Done>()
+  const sizes = new Map<number, number>()
+  let nextToMerge = 0
+  let bytes = 0
+  let rows = 0
+  let errors = 0
+  let problem: Problem | null = null
+
+  const mergeReady = (): void => {
+    for (let done = waiting.get(nextToMerge); done; done = waiting.get(nextToMerge)) {
+      run.merge(done.state)
+      rows += done.state.rows
+      errors += done.state.unreadable
+      bytes += sizes.get(nextToMerge) ?? 0
+      waiting.delete(nextToMerge)
+      sizes.delete(nextToMerge)
+      nextToMerge++
+      onBytes?.(bytes)
+    }
+  }
+
+  const take = (done: Done): boolean => {
+    if (done.problem !== null) {
+      problem ??= done.problem
+      return false
+    }
+    waiting.set(done.index, done)
+    mergeReady()
+    return true
+  }
+
+  const work = async (worker: Worker): Promise<void> => {
+    const ready = await nextMessage(worker)
+    if (ready.kind !== 'ready') throw new Error(`check worker: unexpected ${ready.kind}`)
+    // Async generators queue concurrent next() calls: each chunk goes to one worker.
+    for (
+      let next = await chunks.next();
+      !next.done && problem === null;
+      next = await chunks.next()
+    ) {
+      sizes.set(next.value.index, next.value.bytes.length)
+      if (!take(await checkChunk(worker, next.value))) return
+    }
+  }
+
+  try {
+    await Promise.all(workers.map(work))
+  } catch (error) {
+    if (!(error instanceof LongLineError)) throw error
+    problem = 'long_line'
+  } finally {
+    await chunks.return(undefined)
+    await Promise.all(workers.map((worker) => worker.terminate()))
+  }
+  return problem === null ? { ok: true, rows, errors } : { ok: false, problem }
+}
