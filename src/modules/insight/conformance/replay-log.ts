@@ -47,6 +47,15 @@ export function replayVariants(
   return report(replayed)
 }
 
+/**
+ * Every case's fitness, given the variant index of each case (as indexVariants returns it with
+ * the same variants): the report's `cases` list only names the case ids the variants carry.
+ */
+export function fitnessPerCase(report: ConformanceReport, caseVariant: Int32Array): Float64Array {
+  const byVariant = report.variants.map((v) => v.replay.fitness)
+  return Float64Array.from(caseVariant, (v) => byVariant[v]!)
+}
+
 function report(variants: readonly VariantConformance[]): ConformanceReport {
   const sum = { m: 0, r: 0, p: 0, c: 0, fitness: 0, cases: 0, fitting: 0 }
   const cases: { caseId: string; fitness: number }[] = []

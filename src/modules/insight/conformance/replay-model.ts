@@ -1,3 +1,4 @@
+import { helpersOf, type SearchSpace } from './invisible-search.js'
 import type { PetriNet, Transition } from './petri-net.js'
 
 /** A net prepared for replay: transitions by label, and invisible-only reachability. */
@@ -9,6 +10,10 @@ export interface ReplayModel {
   readonly searchLimit: number
   /** The places a token on `place` can reach by invisible transitions alone (itself included). */
   silentReach(place: number): ReadonlySet<number>
+  /** The invisible transitions with `place` among their outputs. */
+  producers(place: number): readonly number[]
+  /** The invisible transitions that can help enable `transition` (-1: reach the sink). */
+  helpers(transition: number): SearchSpace
 }
 
 export const DEFAULT_SEARCH_LIMIT = 2_000
@@ -29,7 +34,27 @@ export function compileReplayModel(
     if (!set) reach.set(place, (set = reachByInvisible(net, invisible, place)))
     return set
   }
-  return { net, byLabel, invisible, searchLimit, silentReach }
+  const helping = new Map<number, SearchSpace>()
+  const helpers = (transition: number): SearchSpace => {
+    let list = helping.get(transition)
+    if (!list) helping.set(transition, (list = helpersOf(net, invisible, transition)))
+    return list
+  }
+  const producing = net.places.map(() => [] as number[])
+  for (const i of invisible) for (const p of net.transitions[i]!.outputs) producing[p]!.push(i)
+  const producers = (place: number): readonly number[] => producing[place]!
+  return { net, byLabel, invisible, searchLimit, silentReach, producers, helpers }
+}
+
+/** Whether invisible firings could possibly mark every input of `t` (a quick structural check). */
+export function mayEnable(model: ReplayModel, t: Transition, marking: Int32Array): boolean {
+  return t.inputs.every((p) => {
+    if (marking[p]! > 0) return true
+    for (let q = 0; q < marking.length; q++) {
+      if (marking[q]! > 0 && model.silentReach(q).has(p)) return true
+    }
+    return false
+  })
 }
 
 function reachByInvisible(net: PetriNet, invisible: readonly number[], from: number): Set<number> {
@@ -67,45 +92,4 @@ export function fire(t: Transition, marking: Int32Array): { consumed: number; pr
   }
   for (const p of t.outputs) marking[p]!++
   return { consumed, produced: t.outputs.length }
-}
-
-/**
- * Breadth-first search over invisible firings from `start` (bounded by the model's limit): the
- * shortest firing sequence to a marking of the lowest rank (0 stops the search at once;
- * Infinity = not acceptable), or null when no acceptable marking was seen.
- */
-export function searchInvisible(
-  model: ReplayModel,
-  start: Int32Array,
-  rank: (marking: Int32Array) => number,
-): number[] | null {
-  const markings = [start]
-  const parent = [-1]
-  const via = [-1]
-  const seen = new Set([start.join(',')])
-  let best = -1
-  let bestRank = Infinity
-  for (let node = 0; node < markings.length; node++) {
-    const marking = markings[node]!
-    const r = rank(marking)
-    if (r < bestRank) [best, bestRank] = [node, r]
-    if (r === 0) break
-    if (seen.size >= model.searchLimit) continue
-    for (const i of model.invisible) {
-      const t = model.net.transitions[i]!
-      if (!isEnabled(t, marking)) continue
-      const next = marking.slice()
-      fire(t, next)
-      const key = next.join(',')
-      if (seen.has(key)) continue
-      seen.add(key)
-      markings.push(next)
-      parent.push(node)
-      via.push(i)
-    }
-  }
-  if (best < 0) return null
-  const path: number[] = []
-  for (let node = best; node > 0; node = parent[node]!) path.push(via[node]!)
-  return path.reverse()
 }

@@ -1,5 +1,6 @@
 import { classifyDeviations, type Deviation, type ReplayStep } from './deviations.js'
-import { fire, isEnabled, searchInvisible, type ReplayModel } from './replay-model.js'
+import { chainInvisible, searchInvisible, type SearchSpace } from './invisible-search.js'
+import { fire, isEnabled, mayEnable, type ReplayModel } from './replay-model.js'
 
 /** One trace replayed: Rozinat & van der Aalst's token counts and where it deviated. */
 export interface TraceReplay {
@@ -37,9 +38,13 @@ export function replayTrace(model: ReplayModel, activities: readonly string[]): 
     }
     const enabledOne = (m: Int32Array) => candidates.find((t) => isEnabled(net.transitions[t]!, m))
     if (enabledOne(marking) === undefined) {
-      const path = searchInvisible(model, marking, (m) =>
-        enabledOne(m) === undefined ? Infinity : 0,
-      )
+      const reachable = candidates.filter((t) => mayEnable(model, net.transitions[t]!, marking))
+      const helpers =
+        reachable.length === 1 ? model.helpers(reachable[0]!) : merged(model, reachable)
+      const rank = (m: Int32Array) => (enabledOne(m) === undefined ? Infinity : 0)
+      const chained = reachable.length === 1 ? chainInvisible(model, marking, reachable[0]!) : null
+      const path =
+        chained ?? (reachable.length > 0 ? searchInvisible(model, marking, rank, helpers) : null)
       path?.forEach(fireCounted)
     }
     let transition = enabledOne(marking)
@@ -55,7 +60,8 @@ export function replayTrace(model: ReplayModel, activities: readonly string[]): 
     fireCounted(transition)
     return { transition, missing, before }
   })
-  searchInvisible(model, marking, (m) => endRank(m, net.sink))?.forEach(fireCounted)
+  const toEnd = (m: Int32Array) => endRank(m, net.sink)
+  searchInvisible(model, marking, toEnd, model.helpers(-1))?.forEach(fireCounted)
   const ended = marking[net.sink]! > 0
   totals.consumed += ended ? marking[net.sink]! : 1
   if (!ended) totals.missing++
@@ -73,6 +79,13 @@ export function replayTrace(model: ReplayModel, activities: readonly string[]): 
     consumed,
     deviations: classifyDeviations(model, activities, steps, marking, !ended),
   }
+}
+
+/** Helpers of several transitions with one label: searched together, none fired eagerly. */
+function merged(model: ReplayModel, transitions: readonly number[]): SearchSpace {
+  const spaces = transitions.map((t) => model.helpers(t))
+  const all = new Set(spaces.flatMap((s) => [...s.branch, ...s.eager]))
+  return { branch: [...all], eager: [] }
 }
 
 function leastMissing(model: ReplayModel, candidates: readonly number[], marking: Int32Array) {
