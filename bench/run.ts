@@ -1,6 +1,7 @@
 import { benchAuthz, type BenchRow } from './authz.js'
 import { benchCore } from './core.js'
 import { benchGovernance } from './governance.js'
+import { benchInsight } from './insight.js'
 import { benchKernel } from './kernel.js'
 import { benchPolicy } from './policy.js'
 
@@ -11,6 +12,7 @@ const BENCHES: Record<string, Bench> = {
   governance: benchGovernance,
   core: benchCore,
   policy: benchPolicy,
+  insight: benchInsight,
   authz: async (emit) => {
     for (const row of await benchAuthz()) emit(row)
   },
@@ -22,7 +24,8 @@ const usage = (): string =>
   `One JSON line per figure on stdout, progress on stderr.\n` +
   `BENCH_SECONDS sets the HTTP load duration (default 10).\n` +
   `BENCH_ENTERPRISES sets the policy benchmark's enterprise count (default 100,000).\n` +
-  `BENCH_ONLY=key,key runs some figures of kernel, core, policy (pairs, e2e) or governance (dedup, febrl, quality).\n`
+  `BENCH_ONLY=key,key runs some figures of kernel, core, policy (pairs, e2e), governance (dedup, febrl, quality)\n` +
+  `or insight (roadfine, generated, replay); BENCH_ROUNDS (default 3) and BENCH_EVENTS (default 10,000,000) size insight.\n`
 
 const name = process.argv[2]
 const bench = name === undefined ? undefined : BENCHES[name]

@@ -1,5 +1,4 @@
 import type { EventLog } from '../log/event-log.js'
-import { float64Column, int32Column } from '../log/growable.js'
 
 /**
  * Activity instances: one execution of an activity in a case, from its lifecycle `start` to its
@@ -12,16 +11,27 @@ import { float64Column, int32Column } from '../log/growable.js'
  */
 export interface ActivityInstances {
   readonly count: number
-  readonly caseOf: Int32Array
+  /** caseCount + 1 offsets: the instances of case c are caseStart[c] … caseStart[c + 1] - 1. */
+  readonly caseStart: Int32Array
   readonly activity: Int32Array
   readonly resource: Int32Array
   readonly group: Int32Array
   readonly start: Float64Array
   readonly end: Float64Array
   readonly waiting: Float64Array
-  readonly service: Float64Array
   /** The log had start events (so service times exist). */
   readonly withLifecycle: boolean
+}
+
+/** complete − start of instance i (NaN without a start). */
+export function serviceTime(instances: ActivityInstances, i: number): number {
+  return (instances.end[i] as number) - (instances.start[i] as number)
+}
+
+/** When instance i began: its start, or its completion when it has no start. */
+export function beganAt(instances: ActivityInstances, i: number): number {
+  const start = instances.start[i] as number
+  return Number.isNaN(start) ? (instances.end[i] as number) : start
 }
 
 type Kind = 'start' | 'complete' | 'other'
@@ -44,18 +54,35 @@ interface OpenStart {
   readonly before: number
 }
 
+/** Events that complete an instance: lifecycle complete, or none stated. */
+function completions(log: EventLog, kinds: readonly Kind[]): number {
+  let n = 0
+  for (let e = 0; e < log.eventCount; e++) {
+    const lc = log.lifecycle[e] as number
+    if (lc < 0 || kinds[lc] === 'complete') n++
+  }
+  return n
+}
+
+/** The activity instances of a log, in arrays sized exactly (36 bytes an instance). */
 export function activityInstances(log: EventLog): ActivityInstances {
   const kinds = lifecycleKinds(log.lifecycleNames)
-  const caseOf = int32Column()
-  const activity = int32Column()
-  const resource = int32Column()
-  const group = int32Column()
-  const start = float64Column()
-  const end = float64Column()
-  const waiting = float64Column()
-  let withLifecycle = false
+  const n = completions(log, kinds)
+  const out = {
+    count: n,
+    caseStart: new Int32Array(log.caseCount + 1),
+    activity: new Int32Array(n),
+    resource: new Int32Array(n),
+    group: new Int32Array(n),
+    start: new Float64Array(n),
+    end: new Float64Array(n),
+    waiting: new Float64Array(n),
+    withLifecycle: false,
+  }
   const open: OpenStart[] = []
+  let i = 0
   for (let c = 0; c < log.caseCount; c++) {
+    out.caseStart[c] = i
     open.length = 0
     let lastEnd = NaN
     for (let e = log.caseStart[c] as number; e < (log.caseStart[c + 1] as number); e++) {
@@ -64,48 +91,25 @@ export function activityInstances(log: EventLog): ActivityInstances {
       if (kind === 'other') continue
       const a = log.activity[e] as number
       const t = log.timestamp[e] as number
+      const r = log.resource[e] as number
+      const g = log.group[e] as number
       if (kind === 'start') {
-        withLifecycle = true
-        const r = log.resource[e] as number
-        open.push({
-          activity: a,
-          time: t,
-          resource: r,
-          group: log.group[e] as number,
-          before: lastEnd,
-        })
+        out.withLifecycle = true
+        open.push({ activity: a, time: t, resource: r, group: g, before: lastEnd })
         continue
       }
-      const i = open.findIndex((s) => s.activity === a)
-      const begun = i < 0 ? undefined : (open.splice(i, 1)[0] as OpenStart)
-      const began = begun === undefined ? t : begun.time
-      caseOf.push(c)
-      activity.push(a)
-      const r = log.resource[e] as number
-      resource.push(r >= 0 ? r : (begun?.resource ?? -1))
-      const g = log.group[e] as number
-      group.push(g >= 0 ? g : (begun?.group ?? -1))
-      start.push(begun === undefined ? NaN : began)
-      end.push(t)
-      waiting.push(began - (begun === undefined ? lastEnd : begun.before))
+      const k = open.findIndex((s) => s.activity === a)
+      const begun = k < 0 ? undefined : (open.splice(k, 1)[0] as OpenStart)
+      out.activity[i] = a
+      out.resource[i] = r >= 0 ? r : (begun?.resource ?? -1)
+      out.group[i] = g >= 0 ? g : (begun?.group ?? -1)
+      out.start[i] = begun === undefined ? NaN : begun.time
+      out.end[i] = t
+      out.waiting[i] = begun === undefined ? t - lastEnd : begun.time - begun.before
+      i++
       if (!Number.isNaN(t) && !(t <= lastEnd)) lastEnd = t
     }
   }
-  const startTimes = start.finish()
-  const endTimes = end.finish()
-  const service = new Float64Array(endTimes.length)
-  for (let i = 0; i < service.length; i++)
-    service[i] = (endTimes[i] as number) - (startTimes[i] as number)
-  return {
-    count: endTimes.length,
-    caseOf: caseOf.finish(),
-    activity: activity.finish(),
-    resource: resource.finish(),
-    group: group.finish(),
-    start: startTimes,
-    end: endTimes,
-    waiting: waiting.finish(),
-    service,
-    withLifecycle,
-  }
+  out.caseStart[log.caseCount] = i
+  return out
 }

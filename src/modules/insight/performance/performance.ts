@@ -4,7 +4,12 @@ import {
   type WorkingCalendar,
 } from '../../../platform/calendar/index.js'
 import type { EventLog } from '../log/event-log.js'
-import { activityInstances, type ActivityInstances } from './activity-instances.js'
+import {
+  activityInstances,
+  beganAt,
+  serviceTime,
+  type ActivityInstances,
+} from './activity-instances.js'
 import { GroupedTimes, type TimeStats } from './time-stats.js'
 import { WorkingDayCounter } from './working-days.js'
 
@@ -72,6 +77,51 @@ export function caseBounds(log: EventLog, c: number): [number, number] {
   return [first, last]
 }
 
+type Measure = 'waiting' | 'service'
+
+/** One measure of instance i in calendar ms and working days (NaN when unknown). */
+function measureOf(
+  instances: ActivityInstances,
+  i: number,
+  measure: Measure,
+  days: WorkingDayCounter,
+): [number, number] {
+  if (measure === 'service') {
+    const ms = serviceTime(instances, i)
+    return [
+      ms,
+      Number.isNaN(ms)
+        ? NaN
+        : days.between(instances.start[i] as number, instances.end[i] as number),
+    ]
+  }
+  const ms = instances.waiting[i] as number
+  if (Number.isNaN(ms)) return [NaN, NaN]
+  const began = beganAt(instances, i)
+  return [ms, days.between(began - ms, began)]
+}
+
+/** Per group, one measure at a time (so only one measure's values are held at once). */
+function groupStats(
+  instances: ActivityInstances,
+  keyOf: Int32Array,
+  groups: number,
+  measure: Measure,
+  days: WorkingDayCounter,
+): TimeStats[] {
+  const times = new GroupedTimes(groups)
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < instances.count; i++) {
+      const key = keyOf[i] as number
+      const g = key < 0 ? groups - 1 : key
+      const [ms, working] = measureOf(instances, i, measure, days)
+      if (pass === 0) times.expect(g, ms, working)
+      else times.add(g, ms, working)
+    }
+  }
+  return Array.from({ length: groups }, (_, g) => times.stats(g))
+}
+
 function groupPerformance(
   instances: ActivityInstances,
   keyOf: Int32Array,
@@ -79,40 +129,22 @@ function groupPerformance(
   days: WorkingDayCounter,
 ): GroupPerformance[] {
   const groups = names.length + 1 // the last group: instances without a key
-  const waiting = new GroupedTimes(groups)
-  const service = new GroupedTimes(groups)
   const counts = new Int32Array(groups)
-  for (let pass = 0; pass < 2; pass++) {
-    for (let i = 0; i < instances.count; i++) {
-      const key = keyOf[i] as number
-      const g = key < 0 ? names.length : key
-      const began = Number.isNaN(instances.start[i])
-        ? (instances.end[i] as number)
-        : (instances.start[i] as number)
-      const wait = instances.waiting[i] as number
-      const serve = instances.service[i] as number
-      const waitDays = Number.isNaN(wait) ? NaN : days.between(began - wait, began)
-      const serveDays = Number.isNaN(serve)
-        ? NaN
-        : days.between(instances.start[i] as number, instances.end[i] as number)
-      if (pass === 0) {
-        counts[g] = (counts[g] as number) + 1
-        waiting.expect(g, wait, waitDays)
-        service.expect(g, serve, serveDays)
-      } else {
-        waiting.add(g, wait, waitDays)
-        service.add(g, serve, serveDays)
-      }
-    }
+  for (let i = 0; i < instances.count; i++) {
+    const key = keyOf[i] as number
+    const g = key < 0 ? names.length : key
+    counts[g] = (counts[g] as number) + 1
   }
+  const waiting = groupStats(instances, keyOf, groups, 'waiting', days)
+  const service = groupStats(instances, keyOf, groups, 'service', days)
   const out: GroupPerformance[] = []
   for (let g = 0; g < groups; g++) {
     if (counts[g] === 0) continue
     out.push({
       key: names[g] ?? '',
       instances: counts[g] as number,
-      waiting: waiting.stats(g),
-      service: service.stats(g),
+      waiting: waiting[g] as TimeStats,
+      service: service[g] as TimeStats,
     })
   }
   return out.sort((a, b) => b.instances - a.instances)
@@ -130,7 +162,7 @@ function bottlenecks(
     const a = instances.activity[i] as number
     counts[a] = (counts[a] as number) + 1
     const w = instances.waiting[i] as number
-    const s = instances.service[i] as number
+    const s = serviceTime(instances, i)
     if (!Number.isNaN(w)) wait[a] = (wait[a] as number) + w
     if (!Number.isNaN(s)) serve[a] = (serve[a] as number) + s
   }

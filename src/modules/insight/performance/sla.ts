@@ -4,7 +4,7 @@ import {
   type WorkingCalendar,
 } from '../../../platform/calendar/index.js'
 import type { EventLog } from '../log/event-log.js'
-import { activityInstances } from './activity-instances.js'
+import { activityInstances, serviceTime } from './activity-instances.js'
 import { caseBounds } from './performance.js'
 import { WorkingDayCounter } from './working-days.js'
 
@@ -63,7 +63,6 @@ export function slaBreaches(log: EventLog, limit: SlaLimit, options: SlaOptions 
   let unknown = 0
   let lateMs = 0
   let lateCount = 0
-  let i = 0
   for (let c = 0; c < log.caseCount; c++) {
     const [first, last] = caseBounds(log, c)
     const ms = last - first
@@ -71,15 +70,15 @@ export function slaBreaches(log: EventLog, limit: SlaLimit, options: SlaOptions 
     const overCalendar = limit.calendarMs !== undefined && ms > limit.calendarMs
     const overWorking = limit.workingDays !== undefined && working > limit.workingDays
     if (!overCalendar && limit.workingDays !== undefined && Number.isNaN(working)) unknown++
-    const from = i
-    while (i < instances.count && instances.caseOf[i] === c) i++
+    const from = instances.caseStart[c] as number
+    const to = instances.caseStart[c + 1] as number
     if (!overCalendar && !overWorking) continue
     let worst = -1
     let worstMs = -Infinity
-    for (let k = from; k < i; k++) {
+    for (let k = from; k < to; k++) {
       const spent =
         (Number.isNaN(instances.waiting[k]) ? 0 : (instances.waiting[k] as number)) +
-        (Number.isNaN(instances.service[k]) ? 0 : (instances.service[k] as number))
+        (Number.isNaN(serviceTime(instances, k)) ? 0 : serviceTime(instances, k))
       const a = instances.activity[k] as number
       stepMs[a] = (stepMs[a] as number) + spent
       if (spent > worstMs) {
