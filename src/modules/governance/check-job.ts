@@ -9,7 +9,9 @@ import type { GovernanceTables, ScoreTable, FailureSampleTable } from './governa
 import { summarise, type QualityReport, type ScoreSummary } from './quality/index.js'
 import { raiseQualityDrop } from './quality-alert.js'
 import { checkFile, failureOf, INTERNAL_FAILURE, type CheckOutcome } from './quality-check.js'
+import type { RunFailure } from './quality-check.js'
 import { RUN_ATTEMPTS } from './run-jobs.js'
+import { WRITE_FAILURE, writeOrFail } from './run-outcome.js'
 import type { UploadStore } from './upload-store.js'
 
 type Trx = Transaction<GovernanceTables>
@@ -132,12 +134,11 @@ export function createCheckJob(
     const actor = systemActor(`job:${ctx.jobId}`)
     const at = deps.clock.now().toISOString()
     const subject = { type: 'governance_check_run', id: runId }
-    if (!outcome.ok) {
-      const { code, message } = outcome.failure
+    const fail = async (failure: RunFailure) => {
       const moved = await governanceStore.moveCheckRun(trx, runId, ['queued', 'running'], {
         status: 'failed',
-        error_code: code,
-        error_json: JSON.stringify(message),
+        error_code: failure.code,
+        error_json: JSON.stringify(failure.message),
         finished_at: at,
         updated_at: at,
       })
@@ -145,29 +146,35 @@ export function createCheckJob(
         await deps.audit.record(trx, actor, {
           action: 'governance.check.failed',
           subject,
-          after: { dataset: dataset.code, code },
+          after: { dataset: dataset.code, code: failure.code },
         })
-      return
     }
+    if (!outcome.ok) return fail(outcome.failure)
     const { report } = outcome
-    const moved = await governanceStore.moveCheckRun(trx, runId, ['queued', 'running'], {
-      status: 'done',
-      rows: report.rows,
-      unreadable_rows: report.unreadableRows,
-      score: report.score,
-      standard_version: report.standard.version,
-      finished_at: at,
-      updated_at: at,
+    const finish = async () => {
+      const moved = await governanceStore.moveCheckRun(trx, runId, ['queued', 'running'], {
+        status: 'done',
+        rows: report.rows,
+        unreadable_rows: report.unreadableRows,
+        score: report.score,
+        standard_version: report.standard.version,
+        finished_at: at,
+        updated_at: at,
+      })
+      if (!moved) return
+      await governanceStore.insertScores(trx, scoreRows(runId, dataset.id, report))
+      await governanceStore.insertSamples(trx, sampleRows(deps.cipher, runId, report))
+      await deps.audit.record(trx, actor, {
+        action: 'governance.check.finished',
+        subject,
+        after: { dataset: dataset.code, score: report.score, rows: report.rows },
+      })
+      await raiseQualityDrop(trx, deps, actor, { runId, dataset, report })
+    }
+    await writeOrFail(ctx.trx, ctx.attempt >= RUN_ATTEMPTS, finish, async (error) => {
+      deps.logger.error({ err: error, runId }, 'governance check result could not be stored')
+      await fail(WRITE_FAILURE)
     })
-    if (!moved) return
-    await governanceStore.insertScores(trx, scoreRows(runId, dataset.id, report))
-    await governanceStore.insertSamples(trx, sampleRows(deps.cipher, runId, report))
-    await deps.audit.record(trx, actor, {
-      action: 'governance.check.finished',
-      subject,
-      after: { dataset: dataset.code, score: report.score, rows: report.rows },
-    })
-    await raiseQualityDrop(trx, deps, actor, { runId, dataset, report })
   }
 
   const runIdOf = (payload: unknown) => (payload as { runId: string }).runId

@@ -7,6 +7,7 @@ import { governanceDb, type GovernanceDeps } from './governance.deps.js'
 import { governanceStore } from './governance.store.js'
 import type { CheckRunRow, ScoreScope } from './governance.tables.js'
 import { CHECK_JOB, RUN_ATTEMPTS } from './run-jobs.js'
+import { createRunSettler } from './run-settle.js'
 import { cleanFileName, sniffUpload } from './sniff-upload.js'
 import type { ReceivedFile, UploadStore } from './upload-store.js'
 
@@ -19,11 +20,15 @@ export interface TrendQuery {
 /** Quality checks: a file uploaded to a dataset becomes a queued run, then scores over time. */
 export function createCheckRuns(deps: GovernanceDeps, access: DatasetAccess, uploads: UploadStore) {
   const db = governanceDb(deps)
+  const settle = createRunSettler(deps)
 
+  /** A run as it stands: one whose job stopped is shown (and recorded) as failed. */
   async function runOf(actor: Actor, id: string) {
-    const run = await governanceStore.findCheckRun(db, id)
-    if (!run) throw new DomainError('GOVERNANCE_RUN_NOT_FOUND', { id })
-    return { run, dataset: await access.byId(actor, 'governance.result.read', run.dataset_id) }
+    const found = await governanceStore.findCheckRun(db, id)
+    if (!found) throw new DomainError('GOVERNANCE_RUN_NOT_FOUND', { id })
+    const dataset = await access.byId(actor, 'governance.result.read', found.dataset_id)
+    const [run = found] = await settle('check', [found])
+    return { run, dataset }
   }
 
   return {
@@ -45,6 +50,7 @@ export function createCheckRuns(deps: GovernanceDeps, access: DatasetAccess, upl
         file_size: upload.file.size,
         file_kind: kind,
         status: 'queued',
+        job_id: null,
         error_code: null,
         error_json: null,
         requested_by: actor.principal?.id ?? null,
@@ -58,12 +64,12 @@ export function createCheckRuns(deps: GovernanceDeps, access: DatasetAccess, upl
         standard_version: null,
       }
       await db.transaction().execute(async (trx) => {
-        await governanceStore.insertCheckRun(trx, row)
-        await deps.queue.enqueue(trx, {
+        row.job_id = await deps.queue.enqueue(trx, {
           kind: CHECK_JOB,
           payload: { runId: row.id },
           maxAttempts: RUN_ATTEMPTS,
         })
+        await governanceStore.insertCheckRun(trx, row)
         await deps.audit.record(trx, actor, {
           action: 'governance.check.requested',
           subject: { type: 'governance_check_run', id: row.id },
@@ -90,7 +96,7 @@ export function createCheckRuns(deps: GovernanceDeps, access: DatasetAccess, upl
     async list(actor: Actor, code: string, limit: number) {
       const dataset = await access.byCode(actor, 'governance.result.read', code)
       const rows = await governanceStore.listCheckRuns(db, dataset.id, limit)
-      return rows.map((row) => toRunSummary(row, dataset))
+      return (await settle('check', rows)).map((row) => toRunSummary(row, dataset))
     },
 
     /** One score of a dataset over its finished runs, oldest first (the dataset score by default). */

@@ -12,6 +12,7 @@ import { governanceStore } from './governance.store.js'
 import type { DedupRunRow, GovernanceTables } from './governance.tables.js'
 import { failureOf, INTERNAL_FAILURE, RunFailed, type RunFailure } from './quality-check.js'
 import { RUN_ATTEMPTS } from './run-jobs.js'
+import { WRITE_FAILURE, writeOrFail } from './run-outcome.js'
 import type { UploadStore } from './upload-store.js'
 
 type Trx = Transaction<GovernanceTables>
@@ -137,21 +138,26 @@ export function createDedupJob(
         subject: { type: 'governance_dedup_run', id: runId },
         after,
       })
-    if (prepared.ok) {
+    const fail = async ({ code, message }: RunFailure) => {
+      const moved = await governanceStore.moveDedupRun(trx, runId, ['queued', 'running'], {
+        status: 'failed',
+        error_code: code,
+        error_json: JSON.stringify(message),
+        finished_at: at,
+        updated_at: at,
+      })
+      if (moved) await audit('governance.dedup.failed', { code })
+    }
+    if (!prepared.ok) return fail(prepared.failure)
+    const write = async () => {
       const clusters = await finish(trx, run, prepared, at)
       if (clusters !== null)
         await audit('governance.dedup.finished', { records: prepared.members.size, clusters })
-      return
     }
-    const { code, message } = prepared.failure
-    const moved = await governanceStore.moveDedupRun(trx, runId, ['queued', 'running'], {
-      status: 'failed',
-      error_code: code,
-      error_json: JSON.stringify(message),
-      finished_at: at,
-      updated_at: at,
+    await writeOrFail(ctx.trx, ctx.attempt >= RUN_ATTEMPTS, write, async (error) => {
+      deps.logger.error({ err: error, runId }, 'governance dedup result could not be stored')
+      await fail(WRITE_FAILURE)
     })
-    if (moved) await audit('governance.dedup.failed', { code })
   }
 
   const runIdOf = (payload: unknown) => (payload as { runId: string }).runId

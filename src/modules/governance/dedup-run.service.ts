@@ -9,6 +9,7 @@ import { governanceDb, type GovernanceDeps } from './governance.deps.js'
 import { governanceStore } from './governance.store.js'
 import type { DatasetRow, DedupRunRow } from './governance.tables.js'
 import { DEDUP_JOB, RUN_ATTEMPTS } from './run-jobs.js'
+import { createRunSettler } from './run-settle.js'
 
 export const toDedupRunView = (row: DedupRunRow, dataset: DatasetRow) => ({
   id: row.id,
@@ -30,11 +31,15 @@ export const toDedupRunView = (row: DedupRunRow, dataset: DatasetRow) => ({
 /** Duplicate detection on a file a dataset received: queued runs and their clusters. */
 export function createDedupRuns(deps: GovernanceDeps, access: DatasetAccess) {
   const db = governanceDb(deps)
+  const settle = createRunSettler(deps)
 
+  /** A run as it stands: one whose job stopped is shown (and recorded) as failed. */
   async function runOf(actor: Actor, id: string) {
-    const run = await governanceStore.findDedupRun(db, id)
-    if (!run) throw new DomainError('GOVERNANCE_RUN_NOT_FOUND', { id })
-    return { run, dataset: await access.byId(actor, 'governance.result.read', run.dataset_id) }
+    const found = await governanceStore.findDedupRun(db, id)
+    if (!found) throw new DomainError('GOVERNANCE_RUN_NOT_FOUND', { id })
+    const dataset = await access.byId(actor, 'governance.result.read', found.dataset_id)
+    const [run = found] = await settle('dedup', [found])
+    return { run, dataset }
   }
 
   return {
@@ -53,6 +58,7 @@ export function createDedupRuns(deps: GovernanceDeps, access: DatasetAccess) {
         preset: setup.preset,
         ...upload,
         status: 'queued',
+        job_id: null,
         error_code: null,
         error_json: null,
         requested_by: actor.principal?.id ?? null,
@@ -68,12 +74,12 @@ export function createDedupRuns(deps: GovernanceDeps, access: DatasetAccess) {
         decisions_json: null,
       }
       await db.transaction().execute(async (trx) => {
-        await governanceStore.insertDedupRun(trx, row)
-        await deps.queue.enqueue(trx, {
+        row.job_id = await deps.queue.enqueue(trx, {
           kind: DEDUP_JOB,
           payload: { runId: row.id },
           maxAttempts: RUN_ATTEMPTS,
         })
+        await governanceStore.insertDedupRun(trx, row)
         await deps.audit.record(trx, actor, {
           action: 'governance.dedup.requested',
           subject: { type: 'governance_dedup_run', id: row.id },

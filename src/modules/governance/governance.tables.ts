@@ -31,6 +31,8 @@ interface UploadedFileColumns {
 /** Why a run failed: a stable code and `{ zh, en }`. */
 interface RunOutcomeColumns {
   status: RunStatus
+  /** The job working the run (null for runs queued before jobs were recorded). */
+  job_id: string | null
   error_code: string | null
   error_json: string | null
   requested_by: string | null

@@ -9,5 +9,6 @@ export type { GovernanceDeps, GovernanceDepartments } from './governance.deps.js
 export { CHECK_JOB, DEDUP_JOB } from './run-jobs.js'
 
 import { createGovernanceTables } from './migrations/2026-12-01T0900-create-governance-tables.js'
+import { addGovernanceRunJobs } from './migrations/2026-12-03T0900-add-governance-run-jobs.js'
 /** This module's tables, in order. */
-export const governanceMigrations = [createGovernanceTables]
+export const governanceMigrations = [createGovernanceTables, addGovernanceRunJobs]

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely'
 import { v7 as uuidv7 } from 'uuid'
 import type { Clock } from '../clock.js'
 import type { RootDb } from '../db/database.js'
-import type { JobTables } from './jobs.tables.js'
+import type { JobStatus, JobTables } from './jobs.tables.js'
 
 export interface NewJob {
   kind: string
@@ -14,9 +14,21 @@ export interface NewJob {
   maxAttempts?: number
 }
 
+/** Where a job stands, for work that must tell a stalled job from one in progress. */
+export interface JobState {
+  status: JobStatus
+  attempts: number
+  maxAttempts: number
+  /** While running: the lease's end; a job past it on its last attempt died with its worker. */
+  lockedUntil: string | null
+  lastError: string | null
+}
+
 export interface JobQueue {
   /** Writes the job in the caller's transaction, so it exists iff the change that caused it does. */
   enqueue(trx: Transaction<unknown> | RootDb, job: NewJob): Promise<string>
+  /** The state of each job found, by id (a deleted or unknown job is absent). */
+  states(db: Transaction<unknown> | RootDb, ids: readonly string[]): Promise<Map<string, JobState>>
 }
 
 export function createJobQueue(deps: { clock: Clock }): JobQueue {
@@ -53,6 +65,26 @@ export function createJobQueue(deps: { clock: Clock }): JobQueue {
         .where('dedupe_key', '=', job.dedupeKey)
         .executeTakeFirstOrThrow()
       return existing.id
+    },
+    async states(trx, ids) {
+      if (ids.length === 0) return new Map()
+      const rows = await (trx as unknown as Kysely<JobTables>)
+        .selectFrom('platform_jobs')
+        .select(['id', 'status', 'attempts', 'max_attempts', 'locked_until', 'last_error'])
+        .where('id', 'in', ids)
+        .execute()
+      return new Map(
+        rows.map((r) => [
+          r.id,
+          {
+            status: r.status,
+            attempts: r.attempts,
+            maxAttempts: r.max_attempts,
+            lockedUntil: r.locked_until,
+            lastError: r.last_error,
+          },
+        ]),
+      )
     },
   }
 }
