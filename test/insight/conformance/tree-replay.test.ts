@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { compileReplayModel } from '../../../src/modules/insight/conformance/replay-model.js'
-import { replayVariants } from '../../../src/modules/insight/conformance/replay-log.js'
+import {
+  fitnessPerCase,
+  replayVariants,
+} from '../../../src/modules/insight/conformance/replay-log.js'
 import { replayTrace } from '../../../src/modules/insight/conformance/token-replay.js'
 import { treeToPetriNet } from '../../../src/modules/insight/conformance/tree-net.js'
 import {
@@ -117,6 +120,31 @@ describe('token replay against a process tree', () => {
         { kind: 'out_of_order', position: at, activity: trace[at + 1], before: [trace[at]] },
       ])
     }
+  })
+
+  it('replays a parallel block of 16 optional branches, beyond any search of its interleavings', () => {
+    const labels = Array.from({ length: 16 }, (_, i) => `x${i}`)
+    const tree = sequence([A('a'), parallel(labels.map((x) => xor([A(x), TAU]))), A('z')])
+    const net = compileReplayModel(treeToPetriNet(tree))
+    expect(replayTrace(net, ['a', 'x3', 'z']).fitness).toBe(1)
+    // Ending inside the block: the end must skip the 15 other branches.
+    const open = compileReplayModel(
+      treeToPetriNet(sequence([A('a'), parallel(labels.map((x) => xor([A(x), TAU])))])),
+    )
+    expect(replayTrace(open, ['a', 'x3']).fitness).toBe(1)
+    expect(replayTrace(net, ['a', 'x9', 'x2']).fitness).toBeLessThan(1)
+    expect(replayTrace(net, ['a', 'x9', 'x2']).deviations).toEqual([
+      { kind: 'skipped', position: 3, activity: null, skipped: ['z'] },
+    ])
+  })
+
+  it('credits every case with its variant’s fitness through the variant index', () => {
+    const report = replayVariants(model, [
+      { activities: [...'abcdfh'], count: 2 },
+      { activities: [...'abdfh'], count: 1 },
+    ])
+    const perCase = fitnessPerCase(report, Int32Array.from([1, 0, 0]))
+    expect([...perCase]).toEqual([report.variants[1]!.replay.fitness, 1, 1])
   })
 
   it('fits a τ branch of a choice and an optional loop without deviations', () => {
