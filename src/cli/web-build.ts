@@ -5,7 +5,15 @@ import { setTimeout as sleep } from 'node:timers/promises'
 
 const WEB = fileURLToPath(new URL('../../web', import.meta.url))
 const DIST_INDEX = join(WEB, 'dist', 'index.html')
-const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'tsconfig.json']
+// What the bundle is made of: the web sources and the locked library versions.
+const SOURCES = [
+  'src',
+  'public',
+  'index.html',
+  'vite.config.ts',
+  'tsconfig.json',
+  '../package-lock.json',
+]
 const LOCK = join(WEB, '.build-lock')
 const STALE_LOCK_MS = 10 * 60_000
 

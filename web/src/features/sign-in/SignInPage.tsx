@@ -17,6 +17,8 @@ interface Challenge {
   expiresAt: string
   sentTo: string
   remember: boolean
+  /** How long the code is valid, as told when it was sent. */
+  minutes: number
 }
 
 /** The server's reason for a refusal, and each named field's own, in the user's language. */
@@ -53,7 +55,10 @@ function PasswordStep({ onChallenge }: { onChallenge: (c: Challenge) => void }) 
       },
     })
     setBusy(false)
-    if (data) return onChallenge({ ...data, remember: values.remember })
+    if (data) {
+      const minutes = Math.max(1, Math.round((Date.parse(data.expiresAt) - Date.now()) / 60_000))
+      return onChallenge({ ...data, remember: values.remember, minutes })
+    }
     const { summary, fields } = problemText(problem)
     setError(summary)
     form.setFields(
@@ -115,8 +120,6 @@ function CodeStep({ challenge, onBack }: { challenge: Challenge; onBack: () => v
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
   const problemText = useProblemText()
-  const minutes = Math.max(1, Math.round((Date.parse(challenge.expiresAt) - Date.now()) / 60_000))
-
   const submit = async ({ code }: { code: string }) => {
     setBusy(true)
     setError('')
@@ -138,7 +141,7 @@ function CodeStep({ challenge, onBack }: { challenge: Challenge; onBack: () => v
       <Alert
         type="info"
         showIcon
-        title={t('signIn.codeSent', { phone: challenge.sentTo, minutes })}
+        title={t('signIn.codeSent', { phone: challenge.sentTo, minutes: challenge.minutes })}
       />
       <Form.Item
         name="code"
