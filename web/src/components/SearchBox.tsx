@@ -4,7 +4,13 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 
 /** The one search box (home and search page): name, keyword or pinyin initials. */
-export function SearchBox({ initial, onSearch }: { initial: string; onSearch: (q: string) => void }) {
+export function SearchBox({
+  initial,
+  onSearch,
+}: {
+  initial: string
+  onSearch: (q: string) => void
+}) {
   const { t } = useTranslation()
   const [value, setValue] = useState(initial)
   return (
