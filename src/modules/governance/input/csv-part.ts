@@ -1,9 +1,9 @@
 import iconv from 'iconv-lite'
 import type { CsvChunk } from './csv-chunks.js'
-import { createCsvRecords } from './csv-records.js'
+import { createCsvRecords, type ErrorEvent } from './csv-records.js'
 import { iconvName } from './detect.js'
 import { rowEvent } from './read-csv.js'
-import type { RowEvent, TextEncoding } from './types.js'
+import type { TextEncoding } from './types.js'
 
 /** How to read the chunks of one CSV file; the header was read (and checked) beforehand. */
 export interface CsvPartSetup {
@@ -26,14 +26,21 @@ export type CsvPartProblem = 'open_quote' | 'line_breaks' | 'header'
 // Decoded text goes to the record splitter in pieces of this many characters.
 const PIECE_CHARS = 64 * 1024
 
+/** Where a chunk's rows go: a record with the header's column count as its raw fields, or an error. */
+export interface CsvPartSink {
+  row(line: number, fields: readonly string[]): void
+  error(event: ErrorEvent): void
+}
+
 /**
- * Reads the rows of one chunk of a CSV file, as readRows would read them there, giving each
- * event to `each`; returns null, or the problem that makes the chunk unreadable on its own.
+ * Reads the rows of one chunk of a CSV file as readRows would read them there (a row's fields
+ * untrimmed: `cellText` makes them a row event's values); returns null, or the problem that
+ * makes the chunk unreadable on its own.
  */
 export function readCsvPart(
   chunk: CsvChunk,
   setup: CsvPartSetup,
-  each: (event: RowEvent) => void,
+  sink: CsvPartSink,
 ): CsvPartProblem | null {
   const { delimiter, trim, columns } = setup
   const decoder = iconv.getDecoder(iconvName(setup.encoding))
@@ -49,11 +56,12 @@ export function readCsvPart(
     {
       record(line, fields) {
         if (header) header = false
-        else each(rowEvent(fields, columns, line, delimiter, trim))
+        else if (fields.length === columns.length) sink.row(line, fields)
+        else sink.error(rowEvent(fields, columns, line, delimiter, trim) as ErrorEvent)
       },
       refused(error) {
         if (header) problem = 'header'
-        else each(error)
+        else sink.error(error)
       },
     },
   )

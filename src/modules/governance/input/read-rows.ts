@@ -1,7 +1,6 @@
 import { detectFile } from './detect.js'
 import { readCsv } from './read-csv.js'
 import { readJsonLines } from './read-jsonl.js'
-import { readXlsx } from './read-xlsx.js'
 import type {
   FileKind,
   ReadOptions,
@@ -60,7 +59,8 @@ async function* readEvents(
   }
   const events =
     encoding === null
-      ? readXlsx(path, options, onColumns, onBytes)
+      ? // exceljs is large (~25 MB loaded): only a workbook loads it.
+        (await import('./read-xlsx.js')).readXlsx(path, options, onColumns, onBytes)
       : kind === 'jsonl'
         ? readJsonLines(path, encoding, options, onColumns, onBytes)
         : readCsv(path, encoding, options, onColumns, onBytes)

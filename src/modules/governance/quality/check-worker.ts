@@ -19,7 +19,10 @@ const post = (message: FromWorker, transfer: ArrayBuffer[] = []): void =>
 
 port.on('message', (chunk: CsvChunk) => {
   try {
-    const problem = readCsvPart(chunk, setup.csv, (event) => part.add(event))
+    const problem = readCsvPart(chunk, setup.csv, {
+      row: (line, fields) => part.addFields(line, fields, setup.csv.columns),
+      error: (event) => part.add(event),
+    })
     const state = part.take()
     const transfer = state.keys.flatMap((batch) =>
       batch === null ? [] : [batch.lines.buffer as ArrayBuffer, batch.hashes.buffer as ArrayBuffer],

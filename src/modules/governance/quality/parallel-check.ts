@@ -24,7 +24,7 @@ type Done = Extract<FromWorker, { kind: 'done' }>
 
 const WORKER_ENTRY = new URL('./check-worker.ts', import.meta.url)
 // A worker's heap stays small (it holds one chunk's rows at a time); V8 would grow it far more.
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 48 }
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 48 }
 
 /** The next message of a worker, or its failure. */
 function nextMessage(worker: Worker): Promise<FromWorker> {

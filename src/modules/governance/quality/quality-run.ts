@@ -23,8 +23,8 @@ import {
 import type { TallyState } from './rule-tally.js'
 import type { RuleTally } from './rule-tally.js'
 import type { CompiledRule, QualityRuleSpec, RowView, UniqueRuleSpec } from './rule.types.js'
-import { checkRowShape, createRowView, createValueReader } from './row-values.js'
-import type { RowShape } from './row-values.js'
+import { checkRowShape, createFieldReader, createRowView, createValueReader } from './row-values.js'
+import type { RowShape, RowValues } from './row-values.js'
 
 export interface QualityRunOptions extends RowShape {
   /** The instant of the run: "today" for date checks and timeliness, and the report's runAt. */
@@ -50,6 +50,8 @@ export interface QualityRun {
 /** A check of one part of a file, e.g. in a worker thread: its counts go to a QualityRun's merge. */
 export interface PartRun {
   add(event: RowEvent): void
+  /** Checks a CSV record's fields under the header's columns, as add would its row event. */
+  addFields(line: number, texts: readonly string[], columns: readonly string[]): void
   /** The counts, samples and uniqueness keys since the last take, as plain data. */
   take(): PartState
 }
@@ -86,6 +88,8 @@ interface RunCore {
   readable: RuleTally
   counts: { rows: number; unreadable: number }
   add: (event: RowEvent) => void
+  /** Checks a CSV record's fields under the header's columns (a reader made on first use). */
+  addFields: (line: number, texts: readonly string[], columns: readonly string[]) => void
 }
 
 function createCore(
@@ -100,26 +104,33 @@ function createCore(
     throw new QualityRuleError([...checkRules(standard, specs), ...shapeIssues])
   }
   const rules = compileRules(standard, specs, validationContext(options.runAt), indexFor)
+  const counts = { rows: 0, unreadable: 0 }
   const readValues = createValueReader(standard, options)
+  const rowView = createRowView(standard)
+  let fieldReader: ((texts: readonly string[]) => RowValues) | undefined
+  const check = (line: number, values: RowValues): void => {
+    counts.rows++
+    readable.passed++
+    checkRow(rules, tallies, rowView.show(line, values))
+  }
   const sampleSize = options.samplesPerRule ?? 20
   const seed = options.seed ?? 1
   const tallies = rules.map((rule) => createTally(rule.id, sampleSize, seed))
   const readable = createTally(READABLE_RULE_ID, sampleSize, seed)
   const completeness = tallies.filter((_, i) => rules[i]?.dimension === 'completeness')
-  const counts = { rows: 0, unreadable: 0 }
   return {
     standard,
     rules,
     tallies,
     readable,
     counts,
+    addFields(line, texts, columns) {
+      fieldReader ??= createFieldReader(standard, options, columns)
+      check(line, fieldReader(texts))
+    },
     add(event) {
-      if (event.kind === 'row') {
-        counts.rows++
-        const view = createRowView(standard, event.line, readValues(event.record))
-        readable.passed++
-        checkRow(rules, tallies, view)
-      } else {
+      if (event.kind === 'row') check(event.line, readValues(event.record))
+      else {
         counts.unreadable++
         countUnreadable(event, readable, completeness)
       }
@@ -194,6 +205,7 @@ export function createPartRun(
   })
   return {
     add: core.add,
+    addFields: core.addFields,
     take() {
       const state: PartState = {
         rows: core.counts.rows,

@@ -72,11 +72,16 @@ function readValue(field: Field, record: Readonly<Record<string, CellText>>): st
   const raw = record[field.column]
   if (raw === null || raw === undefined) return null
   const text = raw.trim()
-  if (text === '') return null
-  if (field.mapper === undefined) return text
-  const mapped = field.mapper.map(text)
-  // An unmapped value is kept as written, so its validity check names it.
-  return mapped.status === 'mapped' ? mapped.code : text
+  return text === '' ? null : mapped(field, text)
+}
+
+function fieldsOf(standard: DataStandard, shape: RowShape): Field[] {
+  return standard.elements.map(({ key, codeSet }) => {
+    const mapping = shape.codeMappings?.[key]
+    const set = codeSet === undefined ? undefined : findCodeSet(codeSet)
+    const mapper = mapping && set ? createCodeMapper(mapping, set) : undefined
+    return { key, column: shape.columns?.[key] ?? key, mapper }
+  })
 }
 
 /** A reader of element values from records; call checkRowShape first (mappers throw). */
@@ -84,17 +89,42 @@ export function createValueReader(
   standard: DataStandard,
   shape: RowShape,
 ): (record: Readonly<Record<string, CellText>>) => RowValues {
-  const fields: Field[] = standard.elements.map(({ key, codeSet }) => {
-    const mapping = shape.codeMappings?.[key]
-    const set = codeSet === undefined ? undefined : findCodeSet(codeSet)
-    const mapper = mapping && set ? createCodeMapper(mapping, set) : undefined
-    return { key, column: shape.columns?.[key] ?? key, mapper }
-  })
+  const fields = fieldsOf(standard, shape)
   return (record) => {
     const values: RowValues = {}
     for (const field of fields) values[field.key] = readValue(field, record)
     return values
   }
+}
+
+/**
+ * The same values read straight from a CSV record's fields under the header's `columns` (no
+ * record object in between): trimmed, empty → null, mapped.
+ */
+export function createFieldReader(
+  standard: DataStandard,
+  shape: RowShape,
+  columns: readonly string[],
+): (texts: readonly string[]) => RowValues {
+  const fields = fieldsOf(standard, shape).map((field) => ({
+    ...field,
+    at: columns.indexOf(field.column),
+  }))
+  return (texts) => {
+    const values: RowValues = {}
+    for (const field of fields) {
+      const text = field.at === -1 ? '' : (texts[field.at] ?? '').trim()
+      values[field.key] = text === '' ? null : mapped(field, text)
+    }
+    return values
+  }
+}
+
+function mapped(field: Field, text: string): string {
+  if (field.mapper === undefined) return text
+  const result = field.mapper.map(text)
+  // An unmapped value is kept as written, so its validity check names it.
+  return result.status === 'mapped' ? result.code : text
 }
 
 /** Numbers for integer and decimal elements that parse, text otherwise. */
@@ -108,7 +138,21 @@ function feelContextOf(standard: DataStandard, values: RowValues): Record<string
   return context
 }
 
-export function createRowView(standard: DataStandard, line: number, values: RowValues): RowView {
+/** The one view a run shows its rules, set to each row in turn (rules keep no row). */
+export function createRowView(standard: DataStandard) {
   let context: Record<string, unknown> | undefined
-  return { line, values, feelContext: () => (context ??= feelContextOf(standard, values)) }
+  const view = {
+    line: 0,
+    values: {} as RowValues,
+    feelContext: () => (context ??= feelContextOf(standard, view.values)),
+  }
+  return {
+    view: view as RowView,
+    show(line: number, values: RowValues): RowView {
+      view.line = line
+      view.values = values
+      context = undefined
+      return view
+    },
+  }
 }
