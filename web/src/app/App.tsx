@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { App as AntApp, ConfigProvider } from 'antd'
+import { ConfigProvider } from 'antd'
 import enUS from 'antd/locale/en_US'
 import zhCN from 'antd/locale/zh_CN'
 import { lazy } from 'react'
@@ -39,18 +39,16 @@ function Themed() {
       wave={{ disabled: elderly }}
       button={{ autoInsertSpace: false }}
     >
-      <AntApp component={false}>
-        <AppShell>
-          <Routes>
-            <Route path="/" element={<HomePage />} />
-            <Route path="/search" element={<SearchPage />} />
-            <Route path="/items/:code" element={<ItemPage />} />
-            <Route path="/bundles/:code" element={<BundlePage />} />
-            <Route path="/sign-in" element={<SignInPage />} />
-            <Route path="*" element={<NotFoundPage />} />
-          </Routes>
-        </AppShell>
-      </AntApp>
+      <AppShell>
+        <Routes>
+          <Route path="/" element={<HomePage />} />
+          <Route path="/search" element={<SearchPage />} />
+          <Route path="/items/:code" element={<ItemPage />} />
+          <Route path="/bundles/:code" element={<BundlePage />} />
+          <Route path="/sign-in" element={<SignInPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </AppShell>
     </ConfigProvider>
   )
 }

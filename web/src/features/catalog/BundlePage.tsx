@@ -1,11 +1,12 @@
 import { useQueries, useQuery } from '@tanstack/react-query'
-import { Card, Tag, Typography } from 'antd'
+import { Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { api, orThrow } from '../../api/client'
 import { LoadFailed, Loading } from '../../app/status'
 import { MaterialList } from '../../components/MaterialList'
 import { ServiceFacts } from '../../components/ServiceFacts'
+import { Panel } from '../../components/Panel'
 import { useLocalized } from '../../i18n/localized'
 
 const itemQuery = (code: string) => ({
@@ -39,7 +40,7 @@ export function BundlePage() {
           const item = items[i]
           return (
             <li key={member.implementationCode}>
-              <Card>
+              <Panel>
                 {!item || item.isPending ? (
                   <Loading />
                 ) : item.isError ? (
@@ -68,7 +69,7 @@ export function BundlePage() {
                     <MaterialList materials={item.data.guide.materials} />
                   </>
                 )}
-              </Card>
+              </Panel>
             </li>
           )
         })}

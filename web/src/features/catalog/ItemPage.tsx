@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
-import { Card, Typography } from 'antd'
+import { Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
 import { api, orThrow } from '../../api/client'
 import { LoadFailed, Loading } from '../../app/status'
 import { MaterialList } from '../../components/MaterialList'
+import { Panel } from '../../components/Panel'
 import { ServiceFacts } from '../../components/ServiceFacts'
 import { useLocalized } from '../../i18n/localized'
 
@@ -47,17 +48,17 @@ export function ItemPage() {
           <dd>{text(guide.scope)}</dd>
         </div>
       </dl>
-      <Card title={<h2 className="card-heading">{t('service.materials')}</h2>}>
+      <Panel title={t('service.materials')}>
         <MaterialList materials={guide.materials} />
-      </Card>
-      <Card title={<h2 className="card-heading">{t('service.conditions')}</h2>}>
+      </Panel>
+      <Panel title={t('service.conditions')}>
         <ul>
           {guide.conditions.map((c) => (
             <li key={c}>{c}</li>
           ))}
         </ul>
-      </Card>
-      <Card title={<h2 className="card-heading">{t('service.contact')}</h2>}>
+      </Panel>
+      <Panel title={t('service.contact')}>
         <p>
           {t('service.address')}: {guide.contact.address}
         </p>
@@ -67,17 +68,14 @@ export function ItemPage() {
         <p>
           {t('service.hours')}: {guide.contact.hours}
         </p>
-      </Card>
-      <Card
-        className="elderly-hidden"
-        title={<h2 className="card-heading">{t('service.legalBasis')}</h2>}
-      >
+      </Panel>
+      <Panel className="elderly-hidden" title={t('service.legalBasis')}>
         <ul>
           {guide.legalBasis.map((b) => (
             <li key={b}>{b}</li>
           ))}
         </ul>
-      </Card>
+      </Panel>
     </article>
   )
 }

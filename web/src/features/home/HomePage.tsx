@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
-import { Card, Typography } from 'antd'
+import { Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { api, orThrow } from '../../api/client'
 import { LoadFailed, Loading } from '../../app/status'
 import { SearchBox } from '../../components/SearchBox'
+import { Panel } from '../../components/Panel'
 import { useLocalized } from '../../i18n/localized'
 
 /** 一网通办 entry: the search box and the “一件事” life events. */
@@ -31,7 +32,7 @@ export function HomePage() {
         <ul className="bundle-grid">
           {bundles.data?.map((b) => (
             <li key={b.code}>
-              <Card>
+              <Panel>
                 <Typography.Title level={3}>
                   <Link to={`/bundles/${b.code}`} className="shell-link">
                     {text(b.name)}
@@ -41,7 +42,7 @@ export function HomePage() {
                   {text(b.description)}
                 </Typography.Paragraph>
                 <Typography.Text>{t('home.members', { count: b.memberCount })}</Typography.Text>
-              </Card>
+              </Panel>
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import { Card, Tag, Typography } from 'antd'
+import { Tag, Typography } from 'antd'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { SearchHit } from '../../api/types'
@@ -13,23 +13,21 @@ export function SearchResultCard({ hit }: { hit: SearchHit }) {
   const href = hit.kind === 'bundle' ? `/bundles/${hit.code}` : `/items/${hit.code}`
   const materialsId = `materials-${hit.code}`
   return (
-    <Card>
-      <article aria-labelledby={`title-${hit.code}`}>
-        <Typography.Title level={2} id={`title-${hit.code}`} className="result-title">
-          <Link to={href} className="shell-link">
-            {text(hit.name)}
-          </Link>
-        </Typography.Title>
-        <div>
-          <Tag>{hit.kind === 'bundle' ? t('service.bundle') : t('service.item')}</Tag>
-          {hit.match && <Tag className="elderly-hidden">{t(`search.matchedBy.${hit.match}`)}</Tag>}
-        </div>
-        <ServiceFacts facts={hit} />
-        <Typography.Text strong>
-          {t('service.materials')} ({t('service.materialsCount', { count: hit.materials.length })})
-        </Typography.Text>
-        <MaterialList materials={hit.materials} id={materialsId} />
-      </article>
-    </Card>
+    <article className="panel" aria-labelledby={`title-${hit.code}`}>
+      <Typography.Title level={2} id={`title-${hit.code}`} className="result-title">
+        <Link to={href} className="shell-link">
+          {text(hit.name)}
+        </Link>
+      </Typography.Title>
+      <div>
+        <Tag>{hit.kind === 'bundle' ? t('service.bundle') : t('service.item')}</Tag>
+        {hit.match && <Tag className="elderly-hidden">{t(`search.matchedBy.${hit.match}`)}</Tag>}
+      </div>
+      <ServiceFacts facts={hit} />
+      <Typography.Text strong>
+        {t('service.materials')} ({t('service.materialsCount', { count: hit.materials.length })})
+      </Typography.Text>
+      <MaterialList materials={hit.materials} id={materialsId} />
+    </article>
   )
 }
