@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEMO_PROCESSES, FOOD_BUSINESS_LICENCE } from '../../../src/modules/catalog/demo/index.js'
 import { bpmnToPetriNet } from '../../../src/modules/insight/conformance/bpmn-net.js'
+import { checkConformanceToBpmn } from '../../../src/modules/insight/conformance/index.js'
 import {
   compileReplayModel,
   type ReplayModel,
@@ -100,6 +101,21 @@ describe('token replay against BPMN', () => {
     expect(replayTrace(model, ['a', 'b']).fitness).toBe(1)
     expect(replayTrace(model, ['escalate']).fitness).toBe(1)
     expect(replayTrace(model, ['a', 'escalate']).fitness).toBeLessThan(1)
+  })
+
+  it('checks variants against a BPMN document in one call, or names what it cannot replay', async () => {
+    const variants = [
+      { activities: [...'abe'], count: 4, caseIds: ['c1', 'c2'] },
+      { activities: [...'ae'], count: 1, caseIds: ['c9'] },
+    ]
+    const checked = await checkConformanceToBpmn(INCLUSIVE, variants)
+    expect(checked.ok && checked.report.caseCount).toBe(5)
+    expect(checked.ok && checked.report.nonConformingCases).toEqual(['c9'])
+    const broken = await checkConformanceToBpmn(
+      INCLUSIVE.replace('userTask id="e"', 'subProcess id="e"'),
+      variants,
+    )
+    expect(broken.ok ? [] : broken.errors.map((e) => e.pointer)).toContain('/model#e')
   })
 
   it('reports elements it cannot replay by their id, and XML it cannot read', async () => {
