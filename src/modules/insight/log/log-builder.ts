@@ -133,6 +133,11 @@ export class LogBuilder {
     this.#caseAttributes.set(this.#current, key, type, value)
   }
 
+  /** Row input: an attribute of case `caseIndex` (only rows up to the latest case may be set). */
+  setCaseAttributeOf(caseIndex: number, key: string, type: XesAttributeType, value: string): void {
+    this.#caseAttributes.set(caseIndex, key, type, value)
+  }
+
   wantsEventAttribute(key: string): boolean {
     return this.#eventAttributes.wants(key)
   }
