@@ -243,7 +243,7 @@ describe.each(testDialects())(
       await Promise.all(workers)
       expect(acked.applications.length).toBeGreaterThanOrEqual(MIN_ACKED)
       expect(acked.decisions.length).toBeGreaterThanOrEqual(MIN_ACKED)
-    }, 60_000)
+    }, 180_000)
 
     it('restarts on the same data once the killed runner’s job leases have lapsed', async () => {
       const sqlitePath = join(dataDir, 'tongban.db')
@@ -255,7 +255,7 @@ describe.each(testDialects())(
         .where('status', '=', 'running')
         .execute()
       server = await launch()
-    }, 60_000)
+    }, 180_000)
 
     it('keeps every acknowledged submission with its five department cases', async () => {
       const cases = await db().selectFrom('approval_cases').select('application_id').execute()
@@ -313,7 +313,7 @@ describe.each(testDialects())(
         if (unfinished.size > 0) await pause(200)
       }
       expect([...unfinished]).toEqual([])
-    }, 60_000)
+    }, 180_000)
 
     /** Drives every open task of the department's queue with claim + approve; returns how many. */
     async function finishQueue(department: Department): Promise<number> {
@@ -365,6 +365,6 @@ describe.each(testDialects())(
       expect(result.code).toBe(0)
       const checked = Number(/audit chain OK: (\d+) records/.exec(result.stdout)?.[1])
       expect(checked).toBeGreaterThanOrEqual(acked.applications.length + acked.decisions.length)
-    })
+    }, 120_000)
   },
 )

@@ -181,7 +181,7 @@ describe.each(testDialects())('a server killed with SIGKILL under load (%s)', (d
     expect(acked.persons.length).toBeGreaterThan(5)
     expect(acked.items.length).toBeGreaterThan(5)
     expect(acked.items.some((i) => i.editedName !== null)).toBe(true)
-  }, 60_000)
+  }, 180_000)
 
   it('restarts on the same data, keeps the session and accepts writes again', async () => {
     server = await startServer(env)
@@ -193,7 +193,7 @@ describe.each(testDialects())('a server killed with SIGKILL under load (%s)', (d
     expect(acked.items.at(-1)?.editedName).toMatch(/已修订/)
     const sqlitePath = join(dataDir, 'tongban.db')
     database = pg ? openDatabase({ url: pg.url, poolSize: 2 }) : openDatabase({ sqlitePath })
-  }, 60_000)
+  }, 180_000)
 
   it('keeps every acknowledged registration with its audit record', async () => {
     const stored = new Set(sorted(await db().selectFrom('identity_persons').select('id').execute()))
@@ -241,5 +241,5 @@ describe.each(testDialects())('a server killed with SIGKILL under load (%s)', (d
     expect(result.code).toBe(0)
     const checked = Number(/audit chain OK: (\d+) records/.exec(result.stdout)?.[1])
     expect(checked).toBeGreaterThanOrEqual(acked.persons.length + acked.items.length)
-  })
+  }, 120_000)
 })

@@ -109,7 +109,7 @@ export interface ServerProcess {
 /** Starts `tongban serve --seed-if-empty` as a child process and waits until /readyz answers. */
 export async function startServer(
   env: Record<string, string>,
-  timeoutMs = 45_000,
+  timeoutMs = 120_000,
 ): Promise<ServerProcess> {
   const port = Number(env.TONGBAN_PORT)
   const host = env.TONGBAN_HOST ?? '127.0.0.1'
