@@ -24,6 +24,7 @@ import { createTaskSteps } from './task-steps.js'
 import { createTaskService } from './task.service.js'
 import { createSubmissionService } from './submission.service.js'
 import { createProcessModels } from './process-models.js'
+import { createEventLogReader } from './event-log.service.js'
 import { createApprovalTables } from './migrations/2026-11-29T1600-create-approval-tables.js'
 import { createApprovalRatings } from './migrations/2026-11-29T1700-create-approval-ratings.js'
 import { createApprovalMaterials } from './migrations/2026-11-29T1800-create-approval-materials.js'
@@ -32,6 +33,12 @@ import { createApprovalCopies } from './migrations/2026-11-29T1810-create-approv
 
 export type { ApprovalDeps, CatalogPort, PartyDirectory } from './approval.deps.js'
 export type { ServiceHandler } from './background.service.js'
+/** The action log read as process-mining events (for the insight module). */
+export type {
+  ApprovalEventLogReader,
+  ApprovalLogEntry,
+  ApprovalLogPage,
+} from './event-log.service.js'
 /** The engine's check of a BPMN document: [] when it can run it, else the problems. */
 export async function checkRunnableProcess(xml: string): Promise<FieldError[]> {
   const compiled = await compileProcess(xml)
@@ -85,6 +92,8 @@ export function createApprovalModule(deps: ApprovalDeps) {
     ratings,
     materials,
     slaWatch,
+    /** Every recorded action as a process-mining event, a page at a time, in write order. */
+    eventLog: createEventLogReader(deps),
     /** Internal handlers for service-task topics (licence issuing, demo hand-offs). */
     registerServiceHandler: (topic: string, handler: ServiceHandler) =>
       background.registerHandler(topic, handler),
