@@ -18,6 +18,8 @@ import { startPeakMemory } from '../governance/peak-memory.js'
 export interface AnalysisResult {
   mode: string
   seconds: number
+  /** User + system CPU time of the child: less disturbed than wall time by other load. */
+  cpuSeconds: number
   maxRssMb: number
   sampledRssMb: number
   elements?: number
@@ -46,7 +48,8 @@ async function parseOnly(path: string): Promise<number> {
 
 const memory = startPeakMemory()
 const started = performance.now()
-let result: Omit<AnalysisResult, 'seconds' | 'maxRssMb' | 'sampledRssMb'>
+const cpuBefore = process.cpuUsage()
+let result: Omit<AnalysisResult, 'seconds' | 'cpuSeconds' | 'maxRssMb' | 'sampledRssMb'>
 if (mode === 'parse') {
   result = { mode, elements: await parseOnly(file) }
 } else {
@@ -65,4 +68,6 @@ if (mode === 'parse') {
   }
 }
 const seconds = (performance.now() - started) / 1000
-process.stdout.write(`${JSON.stringify({ ...result, seconds, ...memory.stop() })}\n`)
+const cpu = process.cpuUsage(cpuBefore)
+const cpuSeconds = (cpu.user + cpu.system) / 1e6
+process.stdout.write(`${JSON.stringify({ ...result, seconds, cpuSeconds, ...memory.stop() })}\n`)
