@@ -1,10 +1,10 @@
 import { stat, writeFile } from 'node:fs/promises'
-import { InputError, readRows } from '../input/index.js'
+import { InputError } from '../input/index.js'
 import type { ReadSummary } from '../input/index.js'
 import { createProfiler } from '../profile/index.js'
 import type { DatasetProfile } from '../profile/index.js'
-import { createQualityRun, standardRules } from '../quality/index.js'
-import type { QualityReport, QualityRun } from '../quality/index.js'
+import { checkFileRows, standardRules } from '../quality/index.js'
+import type { FileCheck, QualityReport } from '../quality/index.js'
 import type { DataStandard } from '../standards/index.js'
 import { matchColumns } from './check-columns.js'
 import type { ColumnMatch } from './check-columns.js'
@@ -43,47 +43,38 @@ export async function fileSize(file: string): Promise<number | null> {
   }
 }
 
-/** Reads the file once, feeding each row to the quality run and the profiler. */
+/** Checks the file and profiles its columns in one read (worker threads for a large CSV file). */
 async function checkFile(options: CheckOptions, io: CliIo): Promise<CheckResult> {
   const { file, standard } = options
   const started = io.now()
   const bytes = await fileSize(file)
-  const reader = readRows(file)
-  const profiler = createProfiler()
   const progress = createReadProgress({ stream: io.err, now: io.now, totalBytes: bytes })
-  let run: QualityRun | undefined
-  // The header is known once the first event arrives, so the run is made then.
-  const start = (): QualityRun => {
-    const { columns } = matchColumns(standard, reader.summary().columns)
-    return createQualityRun(standard, standardRules(standard), {
-      runAt: new Date(),
-      columns,
-      samplesPerRule: options.samples,
-    })
-  }
-  const readSoFar = (): number => reader.summary().bytesRead
-  let events = 0
+  let checked: FileCheck
   try {
-    for await (const event of reader) {
-      run ??= start()
-      run.add(event)
-      if (event.kind === 'row') profiler.add(event.record)
-      progress.update(++events, readSoFar)
-    }
+    checked = await checkFileRows(file, {
+      standard,
+      specs: standardRules(standard),
+      runOptions: (header) => ({
+        runAt: new Date(),
+        columns: matchColumns(standard, header.columns).columns,
+        samplesPerRule: options.samples,
+      }),
+      profile: true,
+      onProgress: (bytesRead, events) => progress.update(events, () => bytesRead),
+    })
   } catch (error) {
     progress.clear()
     throw error
   }
-  run ??= start()
-  const { kind, encoding, columns, rows, errors, bytesRead } = reader.summary()
+  const { kind, encoding, columns, rows, errors, bytesRead } = checked.summary
   const input = { kind, encoding, columns, rows, errors, bytesRead, bytes }
   progress.finish(rows, errors)
   return {
     file,
     input,
     columns: matchColumns(standard, columns),
-    report: run.finish(),
-    profile: profiler.snapshot(),
+    report: checked.report,
+    profile: checked.profile ?? createProfiler().snapshot(),
     durationMs: io.now() - started,
   }
 }

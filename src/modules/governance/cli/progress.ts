@@ -45,6 +45,7 @@ export function createReadProgress(options: ProgressOptions): ReadProgress {
   const interval = tty ? REDRAW_MS : (options.lineIntervalMs ?? 5_000)
   const started = now()
   let last = started
+  let checked = 0
   let shown = false
   const text = (events: number, bytesRead: number): string =>
     `读取中 reading ${count(events)} 行 rows · ${rate(events, now() - started)}` +
@@ -61,7 +62,8 @@ export function createReadProgress(options: ProgressOptions): ReadProgress {
   }
   return {
     update(events, bytesRead) {
-      if (events % CHECK_EVERY !== 0) return
+      if (events - checked < CHECK_EVERY) return
+      checked = events
       const at = now()
       if (at - last < interval) return
       last = at

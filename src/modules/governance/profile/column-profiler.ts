@@ -1,12 +1,12 @@
-import { createDistinctCounter } from './distinct-counter.js'
-import { createHeavyHitters, type HeavyHitters } from './heavy-hitters.js'
+import { createDistinctCounter, type DistinctState } from './distinct-counter.js'
+import { createHeavyHitters, type HeavyHitters, type HeavyHittersState } from './heavy-hitters.js'
 import type {
   ColumnProfile,
   DateRange,
   ResolvedProfileOptions,
   TopSummary,
 } from './profile.types.js'
-import { createRunningStats } from './running-stats.js'
+import { createRunningStats, type StatsState } from './running-stats.js'
 import { classifyValue, inferColumnType, type KindCounts } from './value-kind.js'
 import { valuePattern } from './value-pattern.js'
 
@@ -14,6 +14,22 @@ export interface ColumnProfiler {
   add(value: string | null | undefined): void
   /** The profile so far; `rowCount` rows were seen in all, some perhaps without this column. */
   snapshot(rowCount: number): ColumnProfile
+  state(): ColumnState
+  /** Adds the profile of other rows of the column (same options). */
+  merge(state: ColumnState): void
+}
+
+/** A column profiler as plain data (structured-cloneable), to merge elsewhere. */
+export interface ColumnState {
+  seen: number
+  nulls: number
+  empties: number
+  kinds: KindCounts
+  distinct: DistinctState
+  values: HeavyHittersState
+  patterns: HeavyHittersState
+  numbers: StatsState
+  dates: DateRange | null
 }
 
 export function createColumnProfiler(
@@ -41,6 +57,29 @@ export function createColumnProfiler(
   }
 
   return {
+    state: () => ({
+      seen,
+      nulls,
+      empties,
+      kinds: { ...kinds },
+      distinct: distinct.state(),
+      values: values.state(),
+      patterns: patterns.state(),
+      numbers: numbers.state(),
+      dates: dates.range(),
+    }),
+    merge(other) {
+      seen += other.seen
+      nulls += other.nulls
+      empties += other.empties
+      for (const kind of Object.keys(kinds) as (keyof KindCounts)[])
+        kinds[kind] += other.kinds[kind]
+      distinct.merge(other.distinct)
+      values.merge(other.values)
+      patterns.merge(other.patterns)
+      numbers.merge(other.numbers)
+      dates.merge(other.dates)
+    },
     add(value) {
       seen++
       if (value === null || value === undefined) nulls++
@@ -89,5 +128,14 @@ function createDateRange() {
       }
     },
     range: (): DateRange | null => (range === null ? null : { ...range }),
+    merge(other: DateRange | null) {
+      if (other === null) return
+      if (range === null) range = { ...other }
+      else {
+        range.count += other.count
+        if (other.min < range.min) range.min = other.min
+        if (other.max > range.max) range.max = other.max
+      }
+    },
   }
 }

@@ -5,6 +5,15 @@ import type { DistinctCount } from './profile.types.js'
 export interface DistinctCounter {
   add(value: string): void
   result(): DistinctCount
+  state(): DistinctState
+  /** Adds a counter of other rows (same limits): the counter of both. */
+  merge(state: DistinctState): void
+}
+
+/** A distinct counter as plain data: the exact keys (null once past the limit) and the sketch. */
+export interface DistinctState {
+  exact: number[] | null
+  registers: Uint8Array
 }
 
 /**
@@ -22,6 +31,16 @@ export function createDistinctCounter(exactLimit: number, precision: number): Di
       if (exact === null) return
       exact.add(hashKey(hash))
       if (exact.size > exactLimit) exact = null
+    },
+    state: () => ({ exact: exact === null ? null : [...exact], registers: sketch.registers() }),
+    merge(other) {
+      sketch.merge(other.registers)
+      if (exact === null) return
+      if (other.exact === null) exact = null
+      else {
+        for (const key of other.exact) exact.add(key)
+        if (exact.size > exactLimit) exact = null
+      }
     },
     result: () =>
       exact === null

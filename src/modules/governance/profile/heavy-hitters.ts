@@ -10,6 +10,19 @@ export interface HeavyHitters {
   top(k: number): ValueCount[]
   /** The most any reported count can fall short of the truth (0: every count is exact). */
   maxUndercount(): number
+  state(): HeavyHittersState
+  /**
+   * Adds a summary of other values (same capacity): counts add up, then, past capacity, every
+   * count drops by the (capacity + 1)-th largest (Agarwal et al., mergeable summaries), which
+   * adds to the undercount bound.
+   */
+  merge(state: HeavyHittersState): void
+}
+
+/** A summary as plain data. */
+export interface HeavyHittersState {
+  counters: [string, number][]
+  decrements: number
 }
 
 /**
@@ -35,6 +48,20 @@ export function createHeavyHitters(capacity: number): HeavyHitters {
     },
     top: (k) => topOf(counters, k),
     maxUndercount: () => decrements,
+    state: () => ({ counters: [...counters], decrements }),
+    merge(other) {
+      for (const [value, count] of other.counters) {
+        counters.set(value, (counters.get(value) ?? 0) + count)
+      }
+      decrements += other.decrements
+      if (counters.size <= capacity) return
+      const cut = [...counters.values()].sort((a, b) => b - a)[capacity] ?? 0
+      for (const [value, count] of counters) {
+        if (count <= cut) counters.delete(value)
+        else counters.set(value, count - cut)
+      }
+      decrements += cut
+    },
   }
 }
 

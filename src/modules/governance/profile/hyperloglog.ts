@@ -3,6 +3,10 @@ import type { Hash64 } from './hash64.js'
 export interface HyperLogLog {
   add(hash: Hash64): void
   estimate(): number
+  /** The registers, to merge into a sketch of the same precision elsewhere. */
+  registers(): Uint8Array
+  /** Adds another sketch's registers (same precision): the sketch of both inputs. */
+  merge(registers: Uint8Array): void
   /** The relative standard error of the estimate, 1.04 / √m. */
   readonly standardError: number
 }
@@ -25,6 +29,12 @@ export function createHyperLogLog(precision = 14): HyperLogLog {
       if (rank > (registers[index] ?? 0)) registers[index] = rank
     },
     estimate: () => ertlEstimate(registers, 64 - precision),
+    registers: () => registers,
+    merge(other) {
+      for (let i = 0; i < m; i++) {
+        if ((other[i] ?? 0) > (registers[i] ?? 0)) registers[i] = other[i] ?? 0
+      }
+    },
     standardError: 1.04 / Math.sqrt(m),
   }
 }

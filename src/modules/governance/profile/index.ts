@@ -6,7 +6,7 @@ export { createProfiler } from './profiler.js'
 export { profileRows } from './profiler.js'
 // profileRowStream(asyncRows, options?) → Promise<DatasetProfile> for a CSV parser or a cursor.
 export { profileRowStream } from './profiler.js'
-export type { Profiler, ProfileRow } from './profiler.js'
+export type { Profiler, ProfileRow, ProfilerState } from './profiler.js'
 export type {
   ColumnProfile,
   DatasetProfile,

@@ -1,4 +1,4 @@
-import { createColumnProfiler, type ColumnProfiler } from './column-profiler.js'
+import { createColumnProfiler, type ColumnProfiler, type ColumnState } from './column-profiler.js'
 import type { DatasetProfile, ProfileOptions, ResolvedProfileOptions } from './profile.types.js'
 
 /** One row as read from a source: column name → text, null when absent. */
@@ -8,6 +8,21 @@ export interface Profiler {
   add(row: ProfileRow): void
   /** The profile of the rows added so far; adding may continue afterwards. */
   snapshot(): DatasetProfile
+  /** The profiler as plain data, e.g. to send from a worker thread. */
+  state(): ProfilerState
+  /**
+   * Adds the profile of other rows (same options), as if they had been added here: counts,
+   * distinct counts and number statistics exactly; top values and patterns as mergeable
+   * summaries (their undercount bound grows by what merging drops).
+   */
+  merge(state: ProfilerState): void
+}
+
+/** A profiler as plain data. */
+export interface ProfilerState {
+  rowCount: number
+  columns: [string, ColumnState][]
+  ignored: string[]
 }
 
 export function resolveProfileOptions(options: ProfileOptions = {}): ResolvedProfileOptions {
@@ -48,6 +63,16 @@ export function createProfiler(options?: ProfileOptions): Profiler {
     add(row) {
       rowCount++
       for (const [name, value] of Object.entries(row)) columnFor(name)?.add(value)
+    },
+    state: () => ({
+      rowCount,
+      columns: [...columns].map(([name, column]) => [name, column.state()]),
+      ignored: [...ignored],
+    }),
+    merge(other) {
+      rowCount += other.rowCount
+      for (const [name, state] of other.columns) columnFor(name)?.merge(state)
+      for (const name of other.ignored) if (!columns.has(name)) ignored.add(name)
     },
     snapshot: () => ({
       rowCount,

@@ -10,6 +10,18 @@ export interface NumberSummary {
 export interface RunningStats {
   add(value: number): void
   summary(): NumberSummary | null
+  state(): StatsState
+  /** Adds the statistics of other numbers (Chan et al.'s pairwise update). */
+  merge(state: StatsState): void
+}
+
+/** Running statistics as plain data. */
+export interface StatsState {
+  count: number
+  mean: number
+  squares: number
+  min: number
+  max: number
 }
 
 /** Count, min, max, mean and variance in one pass and constant memory (Welford's update). */
@@ -27,6 +39,17 @@ export function createRunningStats(): RunningStats {
       squares += delta * (value - mean)
       if (value < min) min = value
       if (value > max) max = value
+    },
+    state: () => ({ count, mean, squares, min, max }),
+    merge(other) {
+      if (other.count === 0) return
+      const total = count + other.count
+      const delta = other.mean - mean
+      squares += other.squares + (delta * delta * count * other.count) / total
+      mean += (delta * other.count) / total
+      count = total
+      min = Math.min(min, other.min)
+      max = Math.max(max, other.max)
     },
     summary() {
       if (count === 0) return null

@@ -68,3 +68,23 @@ describe('classifyValue', () => {
     ).toEqual(['integer', 'integer', 'integer', 'decimal', 'date', 'text', 'text', 'text', 'text'])
   })
 })
+
+describe('merging summaries of parts', () => {
+  it('keeps the heavy hitters of both parts within the undercount bound', () => {
+    const values = Array.from({ length: 6_000 }, (_, i) =>
+      i % 3 === 0 ? 'frequent' : i % 7 === 0 ? 'common' : `rare-${i}`,
+    )
+    const truth = new Map<string, number>()
+    for (const value of values) truth.set(value, (truth.get(value) ?? 0) + 1)
+    const left = createHeavyHitters(10)
+    const right = createHeavyHitters(10)
+    values.forEach((value, i) => (i < 2_500 ? left : right).add(value))
+    left.merge(right.state())
+    const top = left.top(2)
+    expect(top.map((entry) => entry.value)).toEqual(['frequent', 'common'])
+    for (const { value, count } of top) {
+      expect(count).toBeLessThanOrEqual(truth.get(value) ?? 0)
+      expect(count + left.maxUndercount()).toBeGreaterThanOrEqual(truth.get(value) ?? 0)
+    }
+  })
+})

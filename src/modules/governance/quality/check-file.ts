@@ -1,7 +1,9 @@
 import { stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { DEFAULT_READ_OPTIONS, readHeader, readRows } from '../input/index.js'
-import type { FileHeader, ReadSummary, RowEvent } from '../input/index.js'
+import type { FileHeader, ReadSummary } from '../input/index.js'
+import { createProfiler } from '../profile/index.js'
+import type { DatasetProfile, ProfileOptions } from '../profile/index.js'
 import type { DataStandard } from '../standards/index.js'
 import type { CheckWorkerSetup } from './check-worker-protocol.js'
 import { checkCsvInParallel } from './parallel-check.js'
@@ -16,8 +18,8 @@ export interface FileCheckOptions {
   specs: readonly QualityRuleSpec[]
   /** The run's options once the header is known (e.g. its column map); may throw to refuse the file. */
   runOptions(header: FileHeader): QualityRunOptions
-  /** Sees every event of a one-pass read (e.g. a profiler); given, the file is read in one pass. */
-  onEvent?: (event: RowEvent) => void
+  /** Profile the file's columns too (options, or true for the defaults). */
+  profile?: ProfileOptions | true
   /** Told the bytes read so far and the events (rows and errors) seen so far. */
   onProgress?: (bytesRead: number, events: number) => void
   /** Worker threads for CSV files: settings, or false for one pass (default: on). */
@@ -26,6 +28,8 @@ export interface FileCheckOptions {
 
 export interface FileCheck {
   report: QualityReport
+  /** The columns' profile when asked for, else null. */
+  profile: DatasetProfile | null
   summary: ReadSummary
   /** Worker threads that checked the file, 0 for one pass in this thread. */
   workers: number
@@ -39,7 +43,7 @@ const MIN_PARALLEL_BYTES = 16 * 1024 * 1024
 function parallelSettings(
   options: FileCheckOptions,
 ): (ParallelSettings & { minBytes: number }) | null {
-  if (options.parallel === false || options.onEvent !== undefined) return null
+  if (options.parallel === false) return null
   const workers = options.parallel?.workers ?? Math.min(availableParallelism(), 4)
   if (workers < 2) return null
   return {
@@ -53,20 +57,26 @@ function parallelSettings(
 const cloneable = (specs: readonly QualityRuleSpec[]): boolean =>
   specs.every((spec) => spec.kind !== 'reference')
 
+const profileOptions = (options: FileCheckOptions): ProfileOptions | null =>
+  options.profile === undefined ? null : options.profile === true ? {} : options.profile
+
 async function checkInOnePass(
   path: string,
   options: FileCheckOptions,
   runOptions: QualityRunOptions,
-): Promise<{ report: QualityReport; summary: ReadSummary }> {
+): Promise<{ report: QualityReport; summary: ReadSummary; profile: DatasetProfile | null }> {
   const run = createQualityRun(options.standard, options.specs, runOptions)
+  const wanted = profileOptions(options)
+  const profiler = wanted === null ? null : createProfiler(wanted)
   const reader = readRows(path)
   let events = 0
   for await (const event of reader) {
     run.add(event)
-    options.onEvent?.(event)
+    if (event.kind === 'row') profiler?.add(event.record)
     options.onProgress?.(reader.summary().bytesRead, ++events)
   }
-  return { report: run.finish(), summary: reader.summary() }
+  const profile = profiler?.snapshot() ?? null
+  return { report: run.finish(), summary: reader.summary(), profile }
 }
 
 /**
@@ -96,10 +106,12 @@ export async function checkFileRows(path: string, options: FileCheckOptions): Pr
     specs: options.specs,
     run: runOptions,
     csv: { delimiter, trim, encoding, maxRecordChars, maxRecordLines, columns },
+    profile: profileOptions(options),
   }
   const run = createQualityRun(options.standard, options.specs, runOptions)
-  const onBytes = (bytes: number) => options.onProgress?.(bytes, 0)
-  const outcome = await checkCsvInParallel(path, setup, run, settings, onBytes)
+  const profiler = setup.profile === null ? undefined : createProfiler(setup.profile)
+  const onBytes = (bytes: number, events: number) => options.onProgress?.(bytes, events)
+  const outcome = await checkCsvInParallel(path, setup, run, settings, onBytes, profiler)
   if (!outcome.ok) {
     const single = await checkInOnePass(path, options, runOptions)
     return { ...single, workers: 0, fallback: outcome.problem }
@@ -114,5 +126,6 @@ export async function checkFileRows(path: string, options: FileCheckOptions): Pr
     bytesRead: size,
     complete: true,
   }
-  return { report: run.finish(), summary, workers: settings.workers, fallback: null }
+  const profile = profiler?.snapshot() ?? null
+  return { report: run.finish(), profile, summary, workers: settings.workers, fallback: null }
 }

@@ -105,3 +105,41 @@ describe('checking a CSV file in worker threads', () => {
     expect(parallel.fallback).toBe('line_breaks')
   }, 60_000)
 })
+
+describe('profiling a CSV file in worker threads', () => {
+  it('merges the workers’ column profiles into the one-pass profile', async () => {
+    const path = await dir.write('profiled.csv', `${populationLines(3_000).join('\n')}\n`)
+    const profiled = (parallel: false | typeof PARALLEL) =>
+      checkFileRows(path, {
+        standard: POPULATION_STANDARD,
+        specs: standardRules(POPULATION_STANDARD),
+        runOptions: () => ({ runAt: RUN_AT }),
+        profile: true,
+        parallel: parallel === false ? false : { ...parallel, minBytes: 0 },
+      })
+    const single = await profiled(false)
+    const parallel = await profiled(PARALLEL)
+    expect(parallel.workers).toBe(2)
+    const one = single.profile
+    const many = parallel.profile
+    expect(many?.rowCount).toBe(3_000)
+    expect(many?.rowCount).toBe(one?.rowCount)
+    for (const [i, column] of (one?.columns ?? []).entries()) {
+      const merged = many?.columns[i]
+      const { topValues, topPatterns, numbers, ...exact } = column
+      expect(merged).toMatchObject(exact)
+      // Mean and deviation merged pairwise differ from one pass in the last bits only.
+      expect(merged?.numbers?.count).toBe(numbers?.count)
+      expect(merged?.numbers?.min).toBe(numbers?.min)
+      const near = (a = 0, b = 0) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b))
+      expect(near(merged?.numbers?.mean, numbers?.mean)).toBe(true)
+      expect(near(merged?.numbers?.stddev ?? 0, numbers?.stddev ?? 0)).toBe(true)
+      // Few distinct values: the summaries never overflow, so their counts are exact too.
+      if (topValues.maxUndercount === 0 && merged?.topValues.maxUndercount === 0) {
+        expect(merged.topValues).toEqual(topValues)
+      }
+      expect(merged?.topPatterns.entries[0]).toEqual(topPatterns.entries[0])
+    }
+    expect(many?.columns.find((c) => c.name === 'sex')?.topValues.maxUndercount).toBe(0)
+  }, 60_000)
+})

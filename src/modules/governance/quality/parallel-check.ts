@@ -3,6 +3,7 @@ import { csvChunks, LongLineError } from '../input/csv-chunks.js'
 import type { CsvChunk } from '../input/csv-chunks.js'
 import type { CsvPartProblem } from '../input/csv-part.js'
 import type { CheckWorkerSetup, FromWorker } from './check-worker-protocol.js'
+import type { Profiler } from '../profile/index.js'
 import type { QualityRun } from './quality-run.js'
 import { startWorker } from './ts-worker.js'
 
@@ -24,7 +25,7 @@ type Done = Extract<FromWorker, { kind: 'done' }>
 
 const WORKER_ENTRY = new URL('./check-worker.ts', import.meta.url)
 // A worker's heap stays small (it holds one chunk's rows at a time); V8 would grow it far more.
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 48 }
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 48 }
 
 /** The next message of a worker, or its failure. */
 function nextMessage(worker: Worker): Promise<FromWorker> {
@@ -66,14 +67,17 @@ async function checkChunk(worker: Worker, chunk: CsvChunk): Promise<Done> {
  * there), so the report is the one a
  * single pass gives. When a chunk cannot be read on its own (a quoted field spanning its end,
  * lone \r line breaks, an over-long line) the outcome says so and `run` must be dropped: the
- * caller reads the file in one pass instead. `onBytes` is told the bytes merged so far.
+ * caller reads the file in one pass instead. `onBytes` is told the bytes and events (rows and
+ * errors) merged so far;
+ * `profiler` (with setup.profile) gets the workers' column profiles.
  */
 export async function checkCsvInParallel(
   path: string,
   setup: CheckWorkerSetup,
   run: QualityRun,
   settings: ParallelSettings,
-  onBytes?: (bytes: number) => void,
+  onBytes?: (bytes: number, events: number) => void,
+  profiler?: Profiler,
 ): Promise<ParallelOutcome> {
   const started = await Promise.allSettled(
     Array.from({ length: settings.workers }, () => startWorker(WORKER_ENTRY, setup, WORKER_LIMITS)),
@@ -96,13 +100,14 @@ export async function checkCsvInParallel(
   const mergeReady = (): void => {
     for (let done = waiting.get(nextToMerge); done; done = waiting.get(nextToMerge)) {
       run.merge(done.state)
+      if (done.profile !== null) profiler?.merge(done.profile)
       rows += done.state.rows
       errors += done.state.unreadable
       bytes += sizes.get(nextToMerge) ?? 0
       waiting.delete(nextToMerge)
       sizes.delete(nextToMerge)
       nextToMerge++
-      onBytes?.(bytes)
+      onBytes?.(bytes, rows + errors)
     }
   }
 
