@@ -33,7 +33,11 @@ import {
 import { catalogMigrations, createCatalogModule } from './modules/catalog/index.js'
 import { createIdentityModule, identityMigrations } from './modules/identity/index.js'
 import { createPolicyModule, policyMigrations } from './modules/policy/index.js'
-import { createGovernanceModule, governanceMigrations } from './modules/governance/index.js'
+import {
+  createGovernanceModule,
+  deriveUploadKeys,
+  governanceMigrations,
+} from './modules/governance/index.js'
 
 export const ALL_MIGRATIONS = [
   ...platformMigrations,
@@ -157,6 +161,8 @@ export async function buildApp(options: AppOptions) {
     logger,
     dataDir: config.dataDir,
     maxUploadBytes: config.governanceMaxUploadBytes,
+    uploadKeys: deriveUploadKeys(secret),
+    uploadRetentionDays: config.governanceUploadRetentionDays,
   })
   governance.registerJobs(runner)
   if (config.demo) {
@@ -216,6 +222,9 @@ export async function buildApp(options: AppOptions) {
       approval.slaWatch
         .start()
         .catch((err: unknown) => logger.warn({ err }, 'could not schedule the SLA scan'))
+      governance.upkeep
+        .start()
+        .catch((err: unknown) => logger.warn({ err }, 'could not schedule governance upkeep'))
       timers.push(
         setInterval(
           () =>

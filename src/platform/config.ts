@@ -37,6 +37,8 @@ export interface Config {
   slaScanPageSize: number
   /** Largest data file a governance check or dedup run accepts. */
   governanceMaxUploadBytes: number
+  /** Days an uploaded data file is kept after its last use, once no run needs it. */
+  governanceUploadRetentionDays: number
   /** The built web app (`npm run build`), served at `/`. */
   webDir: string
 }
@@ -112,6 +114,7 @@ export function loadConfig(env: Env = process.env): Config {
       1024,
       8 * 1024 * 1024 * 1024,
     ),
+    governanceUploadRetentionDays: int('TONGBAN_GOVERNANCE_UPLOAD_RETENTION_DAYS', 7, 1, 3650),
     webDir: resolve(env.TONGBAN_WEB_DIR || DEFAULT_WEB_DIR),
   }
   if (!/^\d{6}$/.test(config.regionCode))

@@ -1,3 +1,4 @@
+import { basename } from 'node:path'
 import type { Transaction } from 'kysely'
 import { systemActor } from '../../platform/auth/principal.js'
 import type { FieldCipher } from '../../platform/crypto/index.js'
@@ -12,7 +13,7 @@ import { checkFile, failureOf, INTERNAL_FAILURE, type CheckOutcome } from './qua
 import type { RunFailure } from './quality-check.js'
 import { RUN_ATTEMPTS } from './run-jobs.js'
 import { WRITE_FAILURE, writeOrFail } from './run-outcome.js'
-import type { UploadStore } from './upload-store.js'
+import type { OpenedUpload, UploadStore } from './upload-store.js'
 
 type Trx = Transaction<GovernanceTables>
 type Prepared = CheckOutcome | { skip: true }
@@ -105,10 +106,11 @@ export function createCheckJob(
       started_at: at,
       updated_at: at,
     })
-    const path = uploads.pathOf(run.file_hash)
+    let opened: OpenedUpload | undefined
     try {
+      opened = await uploads.open(run.file_hash)
       const report = await checkFile({
-        path,
+        path: opened.path,
         fileName: run.file_name,
         standard: dataset.standard,
         columns: JSON.parse(dataset.columns_json) as Record<string, string>,
@@ -117,12 +119,16 @@ export function createCheckJob(
       })
       return { ok: true, report }
     } catch (error) {
-      const failure = failureOf(error, run.file_hash, run.file_name)
+      const read = opened?.path ?? uploads.pathOf(run.file_hash)
+      // Readers name the file by its path or its last part: either way, by the name uploaded.
+      const failure = failureOf(error, basename(read), run.file_name)
       if (failure !== null) return { ok: false, failure }
       // A fault of ours: retried, and on the last attempt the run fails rather than stays running.
       if (attempt < RUN_ATTEMPTS) throw error
       deps.logger.error({ err: error, runId }, 'governance check failed')
       return { ok: false, failure: INTERNAL_FAILURE }
+    } finally {
+      await opened?.close()
     }
   }
 

@@ -39,7 +39,7 @@ export function createCheckRuns(deps: GovernanceDeps, access: DatasetAccess, upl
     async start(actor: Actor, code: string, upload: { fileName?: string; file: ReceivedFile }) {
       const dataset = await access.byCode(actor, 'governance.check.run', code)
       const fileName = cleanFileName(upload.fileName, `${dataset.code}.data`)
-      const kind = await sniffUpload(upload.file.tempPath, fileName)
+      const kind = sniffUpload(upload.file, fileName)
       await uploads.keep(upload.file)
       const at = deps.clock.now().toISOString()
       const row: CheckRunRow = {

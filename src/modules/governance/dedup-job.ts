@@ -1,3 +1,4 @@
+import { basename } from 'node:path'
 import type { Transaction } from 'kysely'
 import { systemActor } from '../../platform/auth/principal.js'
 import type { JobContext, PreparedJobHandler } from '../../platform/jobs/job-runner.js'
@@ -13,7 +14,7 @@ import type { DedupRunRow, GovernanceTables } from './governance.tables.js'
 import { failureOf, INTERNAL_FAILURE, RunFailed, type RunFailure } from './quality-check.js'
 import { RUN_ATTEMPTS } from './run-jobs.js'
 import { WRITE_FAILURE, writeOrFail } from './run-outcome.js'
-import type { UploadStore } from './upload-store.js'
+import type { OpenedUpload, UploadStore } from './upload-store.js'
 
 type Trx = Transaction<GovernanceTables>
 
@@ -60,10 +61,10 @@ export function createDedupJob(
   const db = governanceDb(deps)
   const max = deps.maxDedupRecords ?? 200_000
 
-  async function find(run: DedupRunRow, columns: Record<string, string>, standard: string) {
+  async function find(path: string, columns: Record<string, string>, standard: string) {
     const setup = dedupSetupOf(standard)
     if (!setup) throw new RunFailed(UNSUPPORTED)
-    const input = await readDedupRecords(uploads.pathOf(run.file_hash), setup, columns, max)
+    const input = await readDedupRecords(path, setup, columns, max)
     const result = findDuplicates(input.records, setup.config)
     const members = new Map<string, MemberRecord>(
       input.records.map((r) => [
@@ -84,18 +85,24 @@ export function createDedupJob(
       started_at: at,
       updated_at: at,
     })
+    let opened: OpenedUpload | undefined
     try {
+      opened = await uploads.open(run.file_hash)
       return await find(
-        run,
+        opened.path,
         JSON.parse(dataset.columns_json) as Record<string, string>,
         dataset.standard,
       )
     } catch (error) {
-      const failure = failureOf(error, run.file_hash, run.file_name)
+      const read = opened?.path ?? uploads.pathOf(run.file_hash)
+      // Readers name the file by its path or its last part: either way, by the name uploaded.
+      const failure = failureOf(error, basename(read), run.file_name)
       if (failure !== null) return { ok: false, failure }
       if (attempt < RUN_ATTEMPTS) throw error
       deps.logger.error({ err: error, runId }, 'governance dedup failed')
       return { ok: false, failure: INTERNAL_FAILURE }
+    } finally {
+      await opened?.close()
     }
   }
 

@@ -6,6 +6,7 @@ import type { FieldCipher } from '../../platform/crypto/index.js'
 import { moduleDb, type DialectName, type RootDb } from '../../platform/db/database.js'
 import type { JobQueue } from '../../platform/jobs/job-queue.js'
 import type { GovernanceTables } from './governance.tables.js'
+import type { UploadKeys } from './upload-crypto.js'
 
 /** What governance needs to know of departments (provided by the identity module). */
 export interface GovernanceDepartments {
@@ -26,6 +27,10 @@ export interface GovernanceDeps {
   /** Uploaded files are kept under `<dataDir>/governance/uploads`, named by their SM3 hash. */
   dataDir: string
   maxUploadBytes: number
+  /** Keys encrypting the uploaded files at rest (deriveUploadKeys of the platform secret). */
+  uploadKeys: UploadKeys
+  /** Days an upload is kept after its last use by a run, once no run needs it (default 7). */
+  uploadRetentionDays?: number
   /** Failing rows kept per rule and run (default 20). */
   samplesPerRule?: number
   /** Records a dedup run reads at most; a larger file fails the run (default 200,000). */

@@ -13,11 +13,19 @@ import type { GovernanceDeps } from './governance.deps.js'
 import './governance.errors.js'
 import { governanceRoutes } from './governance.routes.js'
 import { CHECK_JOB, DEDUP_JOB } from './run-jobs.js'
+import { createRunSettler } from './run-settle.js'
 import { createUploadStore } from './upload-store.js'
+import { createUpkeep, UPKEEP_JOB } from './upkeep.js'
 
 /** Builds the governance context: datasets, quality checks, alerts, duplicates and reviews. */
 export function createGovernanceModule(deps: GovernanceDeps) {
-  const uploads = createUploadStore(deps.dataDir, deps.maxUploadBytes)
+  const uploads = createUploadStore({
+    dataDir: deps.dataDir,
+    maxBytes: deps.maxUploadBytes,
+    keys: deps.uploadKeys,
+    clock: deps.clock,
+  })
+  const upkeep = createUpkeep(deps, uploads, createRunSettler(deps))
   const access = createDatasetAccess(deps)
   const datasets = createDatasets(deps, access)
   const checks = createCheckRuns(deps, access, uploads)
@@ -31,9 +39,12 @@ export function createGovernanceModule(deps: GovernanceDeps) {
     dedup,
     review,
     uploads,
+    /** Hourly: stalled runs failed, uploads past their retention deleted (`start()` queues it). */
+    upkeep,
     registerJobs(runner: JobRunner) {
       runner.registerPrepared(CHECK_JOB, createCheckJob(deps, uploads))
       runner.registerPrepared(DEDUP_JOB, createDedupJob(deps, uploads))
+      runner.registerPrepared(UPKEEP_JOB, upkeep.job)
     },
     routes: (actorOf: (request: FastifyRequest) => Actor) => ({
       plugin: governanceRoutes,

@@ -7,6 +7,10 @@ export type { GovernanceModule } from './governance.module.js'
 export type { GovernanceDeps, GovernanceDepartments } from './governance.deps.js'
 // CHECK_JOB / DEDUP_JOB: the job kinds the module registers.
 export { CHECK_JOB, DEDUP_JOB } from './run-jobs.js'
+// UPKEEP_JOB: the hourly job settling stalled runs and deleting uploads past their retention.
+export { UPKEEP_JOB } from './upkeep.js'
+// deriveUploadKeys(secret) → the SM4 and HMAC-SM3 keys uploads are encrypted with at rest.
+export { deriveUploadKeys } from './upload-crypto.js'
 
 import { createGovernanceTables } from './migrations/2026-12-01T0900-create-governance-tables.js'
 import { addGovernanceRunJobs } from './migrations/2026-12-03T0900-add-governance-run-jobs.js'

@@ -1,7 +1,8 @@
 import { basename } from 'node:path'
 import { DomainError, fieldError } from '../../platform/errors.js'
-import { detectKind, InputError, readSample } from './input/index.js'
+import { detectKind, InputError } from './input/index.js'
 import type { FileKind } from './input/index.js'
+import type { ReceivedFile } from './upload-store.js'
 
 const MAX_NAME = 200
 
@@ -17,9 +18,10 @@ export function cleanFileName(raw: string | undefined, fallback: string): string
  * What the content of an upload is, from its first bytes (and its name's .xlsx): CSV, XLSX or
  * JSON lines; anything else is refused with the reader's reason, naming the file.
  */
-export async function sniffUpload(path: string, fileName: string): Promise<FileKind> {
+export function sniffUpload(file: ReceivedFile, fileName: string): FileKind {
   try {
-    return detectKind(fileName, await readSample(path)).kind
+    const sample = { bytes: file.head, complete: file.size <= file.head.length }
+    return detectKind(fileName, sample).kind
   } catch (error) {
     if (!(error instanceof InputError)) throw error
     throw new DomainError('GOVERNANCE_FILE_REFUSED', { reason: error.en, reasonZh: error.zh }, [
