@@ -3,6 +3,9 @@ import { hasQuote, splitRecord } from './csv-scan.js'
 import { createLineSplitter, type PhysicalLine } from './lines.js'
 import type { RowEvent } from './types.js'
 
+// A line with anything but whitespace (\s is the whitespace String.prototype.trim removes).
+const NOT_BLANK = /\S/
+
 export type ErrorEvent = Extract<RowEvent, { kind: 'error' }>
 
 /** Where the records of decoded CSV text go: whole records split into fields, and refused ones. */
@@ -41,7 +44,7 @@ export function createCsvRecords(options: CsvRecordOptions, sink: CsvRecordSink)
   const plain = (physical: PhysicalLine): boolean => {
     const { text } = physical
     if (framer.open || physical.overlong || hasQuote(text) || text.includes('\uFFFD')) return false
-    if (text.trim() !== '') sink.record(physical.line, text.split(delimiter))
+    if (NOT_BLANK.test(text)) sink.record(physical.line, text.split(delimiter))
     return true
   }
 
