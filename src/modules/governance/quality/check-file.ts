@@ -6,7 +6,7 @@ import { createProfiler } from '../profile/index.js'
 import type { DatasetProfile, ProfileOptions } from '../profile/index.js'
 import type { DataStandard } from '../standards/index.js'
 import type { CheckWorkerSetup } from './check-worker-protocol.js'
-import { checkCsvInParallel } from './parallel-check.js'
+import { checkCsvInParallel, prepareWorkers } from './parallel-check.js'
 import type { ParallelSettings } from './parallel-check.js'
 import type { QualityReport } from './quality-report.js'
 import { createQualityRun } from './quality-run.js'
@@ -87,9 +87,10 @@ async function checkInOnePass(
  * are read in one pass in this thread.
  */
 export async function checkFileRows(path: string, options: FileCheckOptions): Promise<FileCheck> {
+  const settings = parallelSettings(options)
+  if (settings !== null) void prepareWorkers()
   const header = await readHeader(path)
   const runOptions = options.runOptions(header)
-  const settings = parallelSettings(options)
   const { kind, encoding, columns, delimiter } = header
   const csv =
     kind === 'csv' && delimiter !== null && (encoding === 'utf-8' || encoding === 'gb18030')

@@ -5,7 +5,7 @@ import type { CsvPartProblem } from '../input/csv-part.js'
 import type { CheckWorkerSetup, FromWorker } from './check-worker-protocol.js'
 import type { Profiler } from '../profile/index.js'
 import type { QualityRun } from './quality-run.js'
-import { startWorker } from './ts-worker.js'
+import { startWorker, workerModule } from './ts-worker.js'
 
 export interface ParallelSettings {
   /** Worker threads checking chunks (default: the cores available, at most 4). */
@@ -26,6 +26,14 @@ type Done = Extract<FromWorker, { kind: 'done' }>
 const WORKER_ENTRY = new URL('./check-worker.ts', import.meta.url)
 // A worker's heap stays small (it holds one chunk's rows at a time); V8 would grow it far more.
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 48 }
+
+/** Bundles the worker's module ahead of need (e.g. while a header is read); never rejects. */
+export function prepareWorkers(): Promise<void> {
+  return workerModule(WORKER_ENTRY).then(
+    () => undefined,
+    () => undefined,
+  )
+}
 
 /** The next message of a worker, or its failure. */
 function nextMessage(worker: Worker): Promise<FromWorker> {
