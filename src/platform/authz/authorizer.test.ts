@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import type { Action } from './actions.js'
 import { createAuthorizer } from './authorizer.js'
 import { buildPolicySet } from './policies.js'
 import { citizen, inDept, request, staff } from './test-fixtures.js'
@@ -62,16 +61,5 @@ describe('createAuthorizer', () => {
     const custom = createAuthorizer({ policies: onlyCitizen })
     const editor = staff('s1', { role: 'catalog_editor', departmentId: 'A' })
     expect(custom.authorize(request(editor, 'catalog.item.read', inDept('A'))).allowed).toBe(false)
-  })
-
-  it('decides well under a millisecond per request', () => {
-    const editor = staff('s1', { role: 'catalog_editor', departmentId: 'A' })
-    const actions: Action[] = ['catalog.item.create', 'catalog.item.publish']
-    const started = process.hrtime.bigint()
-    for (let i = 0; i < 2_000; i++) {
-      authorize(request(editor, actions[i % 2] ?? 'catalog.item.read', inDept(i % 3 ? 'A' : 'B')))
-    }
-    const microsPerCall = Number(process.hrtime.bigint() - started) / 1_000 / 2_000
-    expect(microsPerCall).toBeLessThan(1_000)
   })
 })

@@ -303,7 +303,7 @@ describe('compileFeelAll', () => {
         expect([sources, ctx, generated(ctx)]).toEqual([sources, ctx, expected])
       }
     }
-  })
+  }, 120_000)
 
   it('runs conditions the generator does not cover through their closures', () => {
     const conditions = ['count(xs[item > 2]) > 1', 'a > 1'].map(compile)
