@@ -5,6 +5,7 @@ import { cliActor } from './cli/cli-actor.js'
 import { DATA_DEPARTMENT, policyMatchCommand, readCreditCode } from './cli/policy-match.js'
 import { policyTestCommand } from './cli/policy-test.js'
 import { dataCommand } from './modules/governance/cli/data-cli.js'
+import { mineCommand } from './modules/insight/index.js'
 import { ConfigError, loadConfig, type Config } from './platform/config.js'
 import { openDatabase } from './platform/db/database.js'
 import { migrateToLatest } from './platform/db/migrator.js'
@@ -32,6 +33,10 @@ Usage:
   tongban data dedup FILE [--kind person|enterprise] [--json OUT.json]
                                     查找重复 find duplicate persons or enterprises
                                     (data commands need no database; tongban data --help)
+  tongban mine FILE [--dfg] [--variants] [--performance] [--rework] [--conformance MODEL.bpmn]
+                    [--json OUT.json] [--html OUT.html]
+                                    流程挖掘 mine an XES or CSV event log (no database;
+                                    tongban mine --help)
 Settings come from TONGBAN_* environment variables and DATABASE_URL (see README).`
 
 async function withApp<T>(config: Config, work: (app: App) => Promise<T>): Promise<T> {
@@ -88,6 +93,7 @@ function parseCommandLine(argv: string[]) {
 async function main(argv: string[]): Promise<number> {
   // Own options (--json names a file here), no database and no settings: a file is checked.
   if (argv[0] === 'data') return dataCommand(argv.slice(1))
+  if (argv[0] === 'mine') return mineCommand(argv.slice(1))
   let parsed: ReturnType<typeof parseCommandLine>
   try {
     parsed = parseCommandLine(argv)

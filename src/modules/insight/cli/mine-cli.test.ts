@@ -1,0 +1,99 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { describe, expect, it, vi } from 'vitest'
+import { writeXes } from '../export/write-xes.js'
+import { logOf } from '../log/test-support.js'
+import { computeVariants } from '../log/variants.js'
+import { discoverProcessTree, processTreeToBpmn } from '../mining/index.js'
+import { mineCommand } from './mine-cli.js'
+
+const dir = await mkdtemp(path.join(tmpdir(), 'insight-cli-'))
+const t = (day: number, hour: number) =>
+  `2025-11-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+08:00`
+const log = logOf({
+  a: [
+    { a: '受理', t: t(3, 9) },
+    { a: '审查', t: t(4, 9) },
+    { a: '办结', t: t(5, 9) },
+  ],
+  b: [
+    { a: '受理', t: t(3, 10) },
+    { a: '审查', t: t(10, 9) },
+    { a: '办结', t: t(11, 9) },
+  ],
+  c: [
+    { a: '受理', t: t(3, 11) },
+    { a: '办结', t: t(4, 11) },
+  ],
+})
+
+async function run(args: string[]) {
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
+  try {
+    return {
+      code: await mineCommand(args),
+      err: stderr.mock.calls.map((c) => String(c[0])).join(''),
+    }
+  } finally {
+    stderr.mockRestore()
+    stdout.mockRestore()
+  }
+}
+
+describe('tongban mine', () => {
+  it('writes the JSON and a self-contained HTML report, with progress on stderr', async () => {
+    const file = path.join(dir, 'log.xes.gz')
+    await writeXes(log, file)
+    const model = path.join(dir, 'model.bpmn')
+    await writeFile(
+      model,
+      await processTreeToBpmn(discoverProcessTree(computeVariants(log), { noiseThreshold: 0 })),
+    )
+    const json = path.join(dir, 'out.json')
+    const html = path.join(dir, 'out.html')
+    const { code, err } = await run([
+      file,
+      '--dfg',
+      '--variants',
+      '--performance',
+      '--sla-days',
+      '3',
+      '--conformance',
+      model,
+      '--json',
+      json,
+      '--html',
+      html,
+    ])
+    expect(code).toBe(0)
+    expect(err).toContain('读取完成 read 3 案件 cases, 8 事件 events')
+    const report = JSON.parse(await readFile(json, 'utf8'))
+    expect(report.counts).toEqual({ cases: 3, events: 8, activities: 3, variants: 2 })
+    expect(report.variants[0]).toMatchObject({
+      activities: ['受理', '审查', '办结'],
+      count: 2,
+      share: 2 / 3,
+    })
+    expect(report.dfg.edges).toHaveLength(3)
+    expect(report.sla).toMatchObject({ late: 1, examples: [{ caseId: 'b', step: '审查' }] })
+    expect(report.conformance).toMatchObject({
+      ok: true,
+      report: { fitness: 1, fittingCaseCount: 3 },
+    })
+    const page = await readFile(html, 'utf8')
+    expect(page).toContain('<svg')
+    expect(page).not.toMatch(/<script|src="http/)
+  })
+
+  it('exits 1 naming a file that is not a log, and 2 on a usage error', async () => {
+    const bad = path.join(dir, 'bad.xes')
+    await writeFile(bad, 'not xml at all')
+    const refused = await run([bad])
+    expect(refused.code).toBe(1)
+    expect(refused.err).toContain('不是 XES 事件日志')
+    expect((await run([path.join(dir, 'log.csv')])).code).toBe(2) // a CSV without its columns
+    expect((await run(['--nope'])).code).toBe(2)
+  })
+})
