@@ -17,6 +17,7 @@ export const GOVERNANCE_TABLES = [
   'governance_clusters',
   'governance_review_decisions',
   'governance_alerts',
+  'governance_outlier_results',
   'platform_audit_records',
   'platform_jobs',
 ]

@@ -8,6 +8,10 @@ import { governanceDb, type GovernanceDeps } from './governance.deps.js'
 import { governanceStore } from './governance.store.js'
 import type { GovernanceTables, ScoreTable, FailureSampleTable } from './governance.tables.js'
 import { summarise, type QualityReport, type ScoreSummary } from './quality/index.js'
+import type { FieldOutliers } from './anomaly/index.js'
+import { raiseOutliersRise } from './outlier-alert.js'
+import { measureOutliers, outlierConfigOf, outlierRows } from './outlier-check.js'
+import { outlierStore } from './outlier.store.js'
 import { raiseQualityDrop } from './quality-alert.js'
 import { checkFile, failureOf, INTERNAL_FAILURE, type CheckOutcome } from './quality-check.js'
 import type { RunFailure } from './quality-check.js'
@@ -16,7 +20,9 @@ import { WRITE_FAILURE, writeOrFail } from './run-outcome.js'
 import type { OpenedUpload, UploadStore } from './upload-store.js'
 
 type Trx = Transaction<GovernanceTables>
-type Prepared = CheckOutcome | { skip: true }
+/** The check's outcome, and the outliers of the dataset's numeric fields when it has any. */
+type Checked = CheckOutcome & { outliers?: FieldOutliers[] }
+type Prepared = Checked | { skip: true }
 
 function scoreRows(runId: string, datasetId: string, report: QualityReport): ScoreTable[] {
   const row = (scope: ScoreTable['scope'], key: string, s: ScoreSummary, detail?: RuleDetail) => ({
@@ -117,7 +123,9 @@ export function createCheckJob(
         runAt,
         samplesPerRule,
       })
-      return { ok: true, report }
+      const config = outlierConfigOf(dataset)
+      const outliers = config ? await measureOutliers(opened.path, config) : []
+      return { ok: true, report, outliers }
     } catch (error) {
       const read = opened?.path ?? uploads.pathOf(run.file_hash)
       // Readers name the file by its path or its last part: either way, by the name uploaded.
@@ -132,7 +140,7 @@ export function createCheckJob(
     }
   }
 
-  async function commit(ctx: JobContext, runId: string, outcome: CheckOutcome): Promise<void> {
+  async function commit(ctx: JobContext, runId: string, outcome: Checked): Promise<void> {
     const trx = ctx.trx as unknown as Trx
     const run = await governanceStore.findCheckRun(trx, runId)
     const dataset = run && (await governanceStore.findDatasetById(trx, run.dataset_id))
@@ -170,12 +178,18 @@ export function createCheckJob(
       if (!moved) return
       await governanceStore.insertScores(trx, scoreRows(runId, dataset.id, report))
       await governanceStore.insertSamples(trx, sampleRows(deps.cipher, runId, report))
+      const outliers = outcome.outliers ?? []
+      await outlierStore.insertResults(
+        trx,
+        outlierRows(deps.cipher, runId, dataset.id, report.runAt, outliers),
+      )
       await deps.audit.record(trx, actor, {
         action: 'governance.check.finished',
         subject,
         after: { dataset: dataset.code, score: report.score, rows: report.rows },
       })
       await raiseQualityDrop(trx, deps, actor, { runId, dataset, report })
+      await raiseOutliersRise(trx, deps, actor, { runId, dataset, results: outliers })
     }
     await writeOrFail(ctx.trx, ctx.attempt >= RUN_ATTEMPTS, finish, async (error) => {
       deps.logger.error({ err: error, runId }, 'governance check result could not be stored')

@@ -1,6 +1,13 @@
 import type { FieldCipher } from '../../platform/crypto/index.js'
 import type { LocalizedMessage } from '../../platform/i18n/i18n.js'
-import type { CheckRunRow, DatasetRow, FailureSampleRow, ScoreRow } from './governance.tables.js'
+import type { OutlierExample } from './anomaly/index.js'
+import type {
+  CheckRunRow,
+  DatasetRow,
+  FailureSampleRow,
+  OutlierResultRow,
+  ScoreRow,
+} from './governance.tables.js'
 
 interface Summary {
   score: number | null
@@ -74,6 +81,7 @@ export function toRunView(
   dataset: DatasetRow,
   scores: readonly ScoreRow[],
   samples: readonly FailureSampleRow[],
+  outliers: readonly OutlierResultRow[],
 ) {
   const of = (scope: ScoreRow['scope']) => scores.filter((s) => s.scope === scope)
   const samplesOf = new Map<string, ReturnType<typeof sampleView>[]>()
@@ -97,5 +105,16 @@ export function toRunView(
         samples: samplesOf.get(s.key) ?? [],
       }
     }),
+    outliers: outliers.map((o) => ({
+      field: o.field,
+      groupBy: JSON.parse(o.group_by_json) as string[],
+      values: Number(o.values_count),
+      skipped: Number(o.skipped),
+      groups: o.groups,
+      assessedGroups: o.assessed_groups,
+      outliers: Number(o.outliers),
+      rate: o.rate,
+      sample: JSON.parse(cipher.decrypt(o.sample_token)) as OutlierExample[],
+    })),
   }
 }

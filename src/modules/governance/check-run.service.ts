@@ -5,6 +5,7 @@ import { toRunSummary, toRunView } from './check-run-view.js'
 import type { DatasetAccess } from './dataset-access.js'
 import { governanceDb, type GovernanceDeps } from './governance.deps.js'
 import { governanceStore } from './governance.store.js'
+import { outlierStore } from './outlier.store.js'
 import type { CheckRunRow, ScoreScope } from './governance.tables.js'
 import { CHECK_JOB, RUN_ATTEMPTS } from './run-jobs.js'
 import { createRunSettler } from './run-settle.js'
@@ -89,7 +90,8 @@ export function createCheckRuns(deps: GovernanceDeps, access: DatasetAccess, upl
       const { run, dataset } = await runOf(actor, id)
       const scores = await governanceStore.listScoresOf(db, run.id)
       const samples = await governanceStore.listSamplesOf(db, run.id)
-      return toRunView(deps.cipher, run, dataset, scores, samples)
+      const outliers = await outlierStore.listOf(db, run.id)
+      return toRunView(deps.cipher, run, dataset, scores, samples, outliers)
     },
 
     /** The latest runs of a dataset, newest first. */

@@ -7,6 +7,7 @@ import { datasetResource } from './dataset-access.js'
 import { governanceDb, type GovernanceDeps } from './governance.deps.js'
 import { governanceStore } from './governance.store.js'
 import type { DatasetRow } from './governance.tables.js'
+import { outlierConfigOf } from './outlier-check.js'
 import { findElement, listStandards } from './standards/index.js'
 
 export interface DatasetInput {
@@ -17,6 +18,8 @@ export interface DatasetInput {
   sourceSystem: string
   /** Element key → the column that holds it, where a file names it differently. */
   columns?: Record<string, string>
+  /** Numeric columns judged for outliers and the columns grouping them; default: the standard's. */
+  outliers?: { fields: string[]; groupBy?: string[] }
 }
 
 export const toDatasetView = (row: DatasetRow) => ({
@@ -26,6 +29,7 @@ export const toDatasetView = (row: DatasetRow) => ({
   departmentCode: row.department_code,
   sourceSystem: row.source_system,
   columns: JSON.parse(row.columns_json) as Record<string, string>,
+  outliers: outlierConfigOf(row),
   createdAt: row.created_at,
 })
 
@@ -82,6 +86,13 @@ export function createDatasets(deps: GovernanceDeps, access: DatasetAccess) {
         department_id: department.id,
         source_system: input.sourceSystem.trim(),
         columns_json: JSON.stringify(input.columns ?? {}),
+        outliers_json:
+          input.outliers === undefined
+            ? null
+            : JSON.stringify({
+                fields: input.outliers.fields,
+                groupBy: input.outliers.groupBy ?? [],
+              }),
         created_by: principal.id,
         created_at: at,
         updated_at: at,

@@ -18,6 +18,9 @@ export const ClusterParams = Type.Object({
   clusterId: Type.String({ minLength: 1, maxLength: 64 }),
 })
 
+/** An element key or a column of the dataset's files. */
+const ColumnName = Type.String({ minLength: 1, maxLength: 200 })
+
 export const DatasetBody = Type.Object(
   {
     code: DatasetCode,
@@ -30,9 +33,22 @@ export const DatasetBody = Type.Object(
         maxProperties: 200,
       }),
     ),
+    outliers: Type.Optional(
+      Type.Object(
+        {
+          fields: Type.Array(ColumnName, { minItems: 1, maxItems: 20, uniqueItems: true }),
+          groupBy: Type.Optional(Type.Array(ColumnName, { maxItems: 3, uniqueItems: true })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 )
+const OutlierConfigView = Type.Object({
+  fields: Type.Array(Type.String()),
+  groupBy: Type.Array(Type.String()),
+})
 export const DatasetView = Type.Object({
   code: Type.String(),
   name: Type.String(),
@@ -40,6 +56,8 @@ export const DatasetView = Type.Object({
   departmentCode: Type.String(),
   sourceSystem: Type.String(),
   columns: Type.Record(Type.String(), Type.String()),
+  /** Numeric columns judged for outliers in each check, by group; null: none. */
+  outliers: Nullable(OutlierConfigView),
   createdAt: Type.String(),
 })
 
@@ -90,12 +108,35 @@ const RuleView = Type.Object({
   note: Nullable(Localized),
   samples: Type.Array(Sample),
 })
+const OutlierExample = Type.Object({
+  line: Type.Integer(),
+  group: Nullable(Type.String()),
+  value: Type.Number(),
+  method: Type.String(),
+  score: Nullable(Type.Number()),
+  direction: Type.String(),
+  reason: Localized,
+})
+const OutlierResult = Type.Object({
+  field: Type.String(),
+  groupBy: Type.Array(Type.String()),
+  values: Type.Integer(),
+  skipped: Type.Integer(),
+  groups: Type.Integer(),
+  assessedGroups: Type.Integer(),
+  outliers: Type.Integer(),
+  rate: Type.Number(),
+  /** The most extreme outliers, at most 20. */
+  sample: Type.Array(OutlierExample),
+})
 export const CheckRunView = Type.Intersect([
   CheckRunSummary,
   Type.Object({
     dimensions: Type.Record(Type.String(), Summary),
     elements: Type.Record(Type.String(), Summary),
     rules: Type.Array(RuleView),
+    /** Per numeric field the dataset judges: its outliers by group (robust z-score and IQR). */
+    outliers: Type.Array(OutlierResult),
   }),
 ])
 export const TrendQuery = Type.Object({

@@ -12,6 +12,8 @@ export interface DatasetTable {
   source_system: string
   /** `{ [element key]: column name }` where the files name an element differently. */
   columns_json: string
+  /** `{ fields, groupBy }`: numeric columns judged for outliers; null: the standard's. */
+  outliers_json: string | null
   created_by: string | null
   created_at: string
   updated_at: string
@@ -150,7 +152,24 @@ export interface ReviewDecisionTable {
   created_at: string
 }
 
-export type AlertKind = 'quality_drop' | 'outlier'
+/** One numeric field's outliers in one check run: counts, rate and a few examples. */
+export interface OutlierResultTable {
+  run_id: string
+  dataset_id: string
+  field: string
+  group_by_json: string
+  values_count: number
+  skipped: number
+  groups: number
+  assessed_groups: number
+  outliers: number
+  rate: number
+  /** SM4 field token of the examples (line, group, value, method, score, reason): ≤ 20. */
+  sample_token: string
+  measured_at: string
+}
+
+export type AlertKind = 'quality_drop' | 'outliers_rise'
 
 /** Something about a dataset a data officer should look at. */
 export interface AlertTable {
@@ -180,6 +199,7 @@ export interface GovernanceTables {
   governance_clusters: ClusterTable
   governance_review_decisions: ReviewDecisionTable
   governance_alerts: AlertTable
+  governance_outlier_results: OutlierResultTable
 }
 
 export type DatasetRow = Selectable<DatasetTable>
@@ -191,3 +211,4 @@ export type DedupPairRow = Selectable<DedupPairTable>
 export type ClusterRow = Selectable<ClusterTable>
 export type ReviewDecisionRow = Selectable<ReviewDecisionTable>
 export type AlertRow = Selectable<AlertTable>
+export type OutlierResultRow = Selectable<OutlierResultTable>

@@ -14,5 +14,10 @@ export { deriveUploadKeys } from './upload-crypto.js'
 
 import { createGovernanceTables } from './migrations/2026-12-01T0900-create-governance-tables.js'
 import { addGovernanceRunJobs } from './migrations/2026-12-03T0900-add-governance-run-jobs.js'
+import { createGovernanceOutliers } from './migrations/2026-12-03T1000-create-governance-outliers.js'
 /** This module's tables, in order. */
-export const governanceMigrations = [createGovernanceTables, addGovernanceRunJobs]
+export const governanceMigrations = [
+  createGovernanceTables,
+  addGovernanceRunJobs,
+  createGovernanceOutliers,
+]

@@ -33,3 +33,11 @@ export { iqrFences } from './iqr.js'
 export type { IqrFences } from './iqr.js'
 // quantile(sortedValues, p) → Hyndman & Fan type 7 (R default, NumPy 'linear'); median(sorted).
 export { median, quantile, sortAscending } from './quantile.js'
+
+// createOutlierTally({ fields, groupBy }) → add(line, record) per row, finish() → per field its
+// outlier count and rate, and the most extreme outliers as examples (bounded memory).
+export { createOutlierTally } from './outlier-tally.js'
+export type { FieldOutliers, OutlierExample, OutlierTallyOptions } from './outlier-tally.js'
+// checkOutlierRise(earlier counts, latest count) → OutlierRise ('warning' | 'critical') or null.
+export { checkOutlierRise } from './outlier-rise.js'
+export type { OutlierCount, OutlierRise, OutlierRiseOptions } from './outlier-rise.js'

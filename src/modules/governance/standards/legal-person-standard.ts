@@ -67,4 +67,5 @@ export const LEGAL_PERSON_STANDARD: DataStandard = {
     { check: 'address_division_match', fields: ['registered_address', 'registered_division'] },
   ],
   uniqueKeys: [['credit_code']],
+  outlierGroups: ['industry_code'],
 }

@@ -77,4 +77,5 @@ export const POPULATION_STANDARD: DataStandard = {
     { check: 'address_division_match', fields: ['household_address', 'household_division'] },
   ],
   uniqueKeys: [['id_number']],
+  outlierGroups: ['household_division'],
 }

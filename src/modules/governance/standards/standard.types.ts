@@ -56,6 +56,11 @@ export interface DataStandard {
   crossChecks: readonly CrossCheck[]
   /** Each entry is a key (one or more element keys) no two rows may share. */
   uniqueKeys: readonly (readonly string[])[]
+  /**
+   * Elements whose values group the rows when numeric fields are judged for outliers (a
+   * registered capital is compared with others of its industry, not with every enterprise).
+   */
+  outlierGroups?: readonly string[]
 }
 
 /** An element value's check: passed, or a stable reason code and a message. */
