@@ -8,7 +8,7 @@ import {
   type LogIssueCode,
 } from './log-messages.js'
 import { orderEvents } from './order-events.js'
-import { StringTable } from './string-table.js'
+import { detach, StringTable } from './string-table.js'
 import { parseTimestamp, SHANGHAI_OFFSET_MINUTES } from './timestamp.js'
 
 export interface BuildOptions {
@@ -98,7 +98,7 @@ export class LogBuilder {
    */
   beginCase(name?: string): number {
     const index = this.#newCase(name ?? `trace-${this.#caseIds.length + 1}`)
-    if (name !== undefined) this.#register(name, index)
+    if (name !== undefined) this.#register(index)
     this.#named = name !== undefined
     this.#current = index
     return index
@@ -120,11 +120,12 @@ export class LogBuilder {
       if (this.#caseByName.get(old) === index) this.#caseByName.delete(old)
     }
     this.#named = true
-    this.#caseIds[index] = name
-    this.#register(name, index)
+    this.#caseIds[index] = detach(name)
+    this.#register(index)
   }
 
-  #register(name: string, index: number): void {
+  #register(index: number): void {
+    const name = this.#caseIds[index] as string
     if (this.#caseByName.has(name)) this.issue('INSIGHT_LOG_DUPLICATE_CASE', { case: name })
     else this.#caseByName.set(name, index)
   }
@@ -176,7 +177,7 @@ export class LogBuilder {
     let index = this.#caseByName.get(caseId)
     if (index === undefined) {
       index = this.#newCase(caseId)
-      this.#caseByName.set(caseId, index)
+      this.#caseByName.set(this.#caseIds[index] as string, index)
     }
     this.#append(index, activity, time, resource, group, lifecycle)
     return index
@@ -232,7 +233,7 @@ export class LogBuilder {
 
   #newCase(name: string): number {
     const index = this.#caseIds.length
-    this.#caseIds.push(name)
+    this.#caseIds.push(detach(name))
     this.#lastTime.push(-Infinity)
     this.#readCount.push(0)
     return index

@@ -1,3 +1,12 @@
+/**
+ * A copy of `text` that does not keep a parser's whole input chunk alive: V8 may hand out long
+ * substrings as views into the chunk they were cut from, so keeping one name would keep the
+ * chunk (a megabyte) in memory. Concatenating then slicing makes a small string of its own.
+ */
+export function detach(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1)
+}
+
 /** Interned strings: each distinct string gets a small integer id, in order of first sight. */
 export class StringTable {
   readonly #ids = new Map<string, number>()
@@ -8,8 +17,9 @@ export class StringTable {
     let id = this.#ids.get(value)
     if (id === undefined) {
       id = this.#names.length
-      this.#ids.set(value, id)
-      this.#names.push(value)
+      const own = detach(value)
+      this.#ids.set(own, id)
+      this.#names.push(own)
     }
     return id
   }
