@@ -72,7 +72,7 @@ describe.each(testDialects())('outlier alerts of check runs (%s)', (dialect) => 
       outliers: { fields: ['contribution_base'], groupBy: ['household_division'] },
     })
     expect(res.statusCode, res.body).toBe(201)
-    expect(res.json<{ outliers: unknown }>().outliers).toEqual({
+    expect((JSON.parse(res.body) as { outliers: unknown }).outliers).toEqual({
       fields: ['contribution_base'],
       groupBy: ['household_division'],
     })
@@ -142,7 +142,7 @@ describe.each(testDialects())('outlier alerts of check runs (%s)', (dialect) => 
       standard: 'legal_person',
     })
     expect(res.statusCode, res.body).toBe(201)
-    expect(res.json<{ outliers: unknown }>().outliers).toEqual({
+    expect((JSON.parse(res.body) as { outliers: unknown }).outliers).toEqual({
       fields: ['registered_capital'],
       groupBy: ['industry_code'],
     })
