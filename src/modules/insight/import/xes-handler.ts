@@ -3,16 +3,21 @@ import { XES_KEYS } from '../log/event-log.js'
 import type { LogBuilder } from '../log/log-builder.js'
 
 /** XES attribute elements (IEEE 1849-2016 §7): typed values, and lists/containers of them. */
-const ATTRIBUTE_TYPES: ReadonlySet<string> = new Set([
-  'string',
-  'date',
-  'int',
-  'float',
-  'boolean',
-  'id',
-  'list',
-  'container',
-])
+function isAttributeElement(name: string): boolean {
+  switch (name) {
+    case 'string':
+    case 'date':
+    case 'int':
+    case 'float':
+    case 'boolean':
+    case 'id':
+    case 'list':
+    case 'container':
+      return true
+    default:
+      return false
+  }
+}
 
 type Scope = 'outside' | 'log' | 'trace' | 'event'
 
@@ -68,7 +73,7 @@ export class XesHandler {
       this.#skipDepth++
       return
     }
-    if (ATTRIBUTE_TYPES.has(name)) {
+    if (isAttributeElement(name)) {
       this.#openAttribute(name, attributes)
       return
     }
@@ -88,7 +93,7 @@ export class XesHandler {
       this.#skipDepth--
       return
     }
-    if (ATTRIBUTE_TYPES.has(name)) {
+    if (isAttributeElement(name)) {
       if (this.#scope === 'log') this.#logStack.pop()
       else this.#attributeDepth--
     } else if (name === 'event' && this.#scope === 'event') this.#closeEvent()
@@ -129,7 +134,7 @@ export class XesHandler {
         this.#lifecycle = value
         return
       default:
-        this.builder.setEventAttribute(key, type, value)
+        if (this.builder.keepsEventAttributes) this.builder.setEventAttribute(key, type, value)
     }
   }
 

@@ -44,7 +44,7 @@ export class AttributeSet {
 
   /** True when values of `key` are kept (so callers can skip work for the others). */
   wants(key: string): boolean {
-    if (this.#keys !== undefined) return this.#keys.has(key)
+    if (this.#keys !== undefined) return this.#keys.size > 0 && this.#keys.has(key)
     return this.#columns.has(key) || this.#columns.size < this.#maxKeys
   }
 

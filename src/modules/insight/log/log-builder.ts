@@ -61,6 +61,7 @@ export class LogBuilder {
   readonly #pending: PendingAttribute[] = []
   readonly #issues: IssueCollector
   readonly #offset: number
+  readonly #keepsEventAttributes: boolean
   #current = -1
   /** The current case was given a name (so it is registered under it). */
   #named = false
@@ -68,6 +69,7 @@ export class LogBuilder {
 
   constructor(options: BuildOptions = {}) {
     this.#eventAttributes = new AttributeSet(options.eventAttributes ?? [], 0)
+    this.#keepsEventAttributes = (options.eventAttributes ?? []).length > 0
     this.#caseAttributes = new AttributeSet(
       options.traceAttributes,
       options.maxTraceAttributes ?? 32,
@@ -144,6 +146,11 @@ export class LogBuilder {
   }
 
   /** An attribute of the next event added. */
+  /** False when no event attribute is kept, so readers can skip them cheaply. */
+  get keepsEventAttributes(): boolean {
+    return this.#keepsEventAttributes
+  }
+
   setEventAttribute(key: string, type: XesAttributeType, value: string): void {
     if (this.#eventAttributes.wants(key)) this.#pending.push({ key, type, value })
   }

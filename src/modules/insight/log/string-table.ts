@@ -12,8 +12,12 @@ export class StringTable {
   readonly #ids = new Map<string, number>()
   readonly #names: string[] = []
 
-  /** The id of `value`, adding it when new. */
+  #lastValue: string | undefined
+  #lastId = -1
+
+  /** The id of `value`, adding it when new (a run of the same value skips the map). */
   intern(value: string): number {
+    if (value === this.#lastValue) return this.#lastId
     let id = this.#ids.get(value)
     if (id === undefined) {
       id = this.#names.length
@@ -21,6 +25,8 @@ export class StringTable {
       this.#ids.set(own, id)
       this.#names.push(own)
     }
+    this.#lastValue = value
+    this.#lastId = id
     return id
   }
 

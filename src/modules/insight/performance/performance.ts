@@ -77,28 +77,29 @@ export function caseBounds(log: EventLog, c: number): [number, number] {
   return [first, last]
 }
 
-type Measure = 'waiting' | 'service'
+/** One measure of every instance: calendar ms (by index) and working days (NaN: unknown). */
+interface Measure {
+  readonly ms: (i: number) => number
+  readonly days: Float32Array
+}
 
-/** One measure of instance i in calendar ms and working days (NaN when unknown). */
-function measureOf(
-  instances: ActivityInstances,
-  i: number,
-  measure: Measure,
-  days: WorkingDayCounter,
-): [number, number] {
-  if (measure === 'service') {
-    const ms = serviceTime(instances, i)
-    return [
-      ms,
-      Number.isNaN(ms)
-        ? NaN
-        : days.between(instances.start[i] as number, instances.end[i] as number),
-    ]
+/** Waiting and service of every instance, their working days counted once. */
+function measures(instances: ActivityInstances, days: WorkingDayCounter): [Measure, Measure] {
+  const waitDays = new Float32Array(instances.count)
+  const serveDays = new Float32Array(instances.count)
+  for (let i = 0; i < instances.count; i++) {
+    const wait = instances.waiting[i] as number
+    const began = beganAt(instances, i)
+    waitDays[i] = Number.isNaN(wait) ? NaN : days.between(began - wait, began)
+    const serve = serviceTime(instances, i)
+    serveDays[i] = Number.isNaN(serve)
+      ? NaN
+      : days.between(instances.start[i] as number, instances.end[i] as number)
   }
-  const ms = instances.waiting[i] as number
-  if (Number.isNaN(ms)) return [NaN, NaN]
-  const began = beganAt(instances, i)
-  return [ms, days.between(began - ms, began)]
+  return [
+    { ms: (i) => instances.waiting[i] as number, days: waitDays },
+    { ms: (i) => serviceTime(instances, i), days: serveDays },
+  ]
 }
 
 /** Per group, one measure at a time (so only one measure's values are held at once). */
@@ -107,14 +108,14 @@ function groupStats(
   keyOf: Int32Array,
   groups: number,
   measure: Measure,
-  days: WorkingDayCounter,
 ): TimeStats[] {
   const times = new GroupedTimes(groups)
   for (let pass = 0; pass < 2; pass++) {
     for (let i = 0; i < instances.count; i++) {
       const key = keyOf[i] as number
       const g = key < 0 ? groups - 1 : key
-      const [ms, working] = measureOf(instances, i, measure, days)
+      const ms = measure.ms(i)
+      const working = measure.days[i] as number
       if (pass === 0) times.expect(g, ms, working)
       else times.add(g, ms, working)
     }
@@ -126,7 +127,7 @@ function groupPerformance(
   instances: ActivityInstances,
   keyOf: Int32Array,
   names: readonly string[],
-  days: WorkingDayCounter,
+  [wait, serve]: [Measure, Measure],
 ): GroupPerformance[] {
   const groups = names.length + 1 // the last group: instances without a key
   const counts = new Int32Array(groups)
@@ -135,8 +136,8 @@ function groupPerformance(
     const g = key < 0 ? names.length : key
     counts[g] = (counts[g] as number) + 1
   }
-  const waiting = groupStats(instances, keyOf, groups, 'waiting', days)
-  const service = groupStats(instances, keyOf, groups, 'service', days)
+  const waiting = groupStats(instances, keyOf, groups, wait)
+  const service = groupStats(instances, keyOf, groups, serve)
   const out: GroupPerformance[] = []
   for (let g = 0; g < groups; g++) {
     if (counts[g] === 0) continue
@@ -194,6 +195,7 @@ export function analysePerformance(
   const calendar = options.calendar ?? createWorkingCalendar(BUILT_IN_CALENDAR_YEARS)
   const days = new WorkingDayCounter(calendar)
   const instances = activityInstances(log)
+  const measured = measures(instances, days)
   const durations = new GroupedTimes(1)
   const longest: CaseDuration[] = []
   let totalCaseMs = 0
@@ -224,9 +226,9 @@ export function analysePerformance(
     withLifecycle: instances.withLifecycle,
     calendarYears: calendar.loadedYears(),
     cases: { count: log.caseCount, duration: durations.stats(0), longest },
-    activities: groupPerformance(instances, instances.activity, log.activityNames, days),
-    resources: groupPerformance(instances, instances.resource, log.resourceNames, days),
-    departments: groupPerformance(instances, instances.group, log.groupNames, days),
+    activities: groupPerformance(instances, instances.activity, log.activityNames, measured),
+    resources: groupPerformance(instances, instances.resource, log.resourceNames, measured),
+    departments: groupPerformance(instances, instances.group, log.groupNames, measured),
     bottlenecks: bottlenecks(instances, log.activityNames, totalCaseMs),
   }
 }
