@@ -33,7 +33,9 @@ port.on('message', (chunk: CsvChunk) => {
     const state = part.take()
     const profile = profiler?.state() ?? null
     const transfer = state.keys.flatMap((batch) =>
-      batch === null ? [] : [batch.lines.buffer as ArrayBuffer, batch.hashes.buffer as ArrayBuffer],
+      batch === null
+        ? []
+        : [batch.lines, batch.hashes, batch.ends].map((array) => array.buffer as ArrayBuffer),
     )
     post({ kind: 'done', index: chunk.index, problem, state, profile }, transfer)
   } catch (error) {

@@ -4,15 +4,15 @@ import type { KeyIndex } from './key-index.js'
 /**
  * The keys of a uniqueness rule over one part of a file, in line order, for the run that holds
  * the rule's index: each key's line, hash64 of its upper-cased text (hi, lo pairs), and its text
- * (the values of the rule's fields joined by U+001F), rows separated by U+001E.
+ * (the values of the rule's fields joined by U+001F), all texts in one string, key i from
+ * ends[i - 1] (0 for the first) to ends[i].
  */
 export interface KeyBatch {
   lines: Uint32Array
   hashes: Uint32Array
   texts: string
+  ends: Uint32Array
 }
-
-const ROW_SEPARATOR = '\u001e'
 
 /**
  * A stand-in for a KeyIndex in a part of a check run: it remembers each key for the run that
@@ -22,6 +22,8 @@ export function createKeyRecorder(): KeyIndex & { take(): KeyBatch } {
   let lines: number[] = []
   let hashes: number[] = []
   let texts: string[] = []
+  let ends: number[] = []
+  let length = 0
   return {
     mode: 'exact',
     truncated: false,
@@ -30,35 +32,27 @@ export function createKeyRecorder(): KeyIndex & { take(): KeyBatch } {
       lines.push(line)
       hashes.push(hi, lo)
       texts.push(key)
+      length += key.length
+      ends.push(length)
       return undefined
     },
     take() {
       const batch = {
         lines: Uint32Array.from(lines),
         hashes: Uint32Array.from(hashes),
-        texts: texts.join(ROW_SEPARATOR),
+        texts: texts.join(''),
+        ends: Uint32Array.from(ends),
       }
       lines = []
       hashes = []
       texts = []
+      ends = []
+      length = 0
       return batch
     },
   }
 }
 
-/** Calls `each` with every key of a batch, in line order. */
-export function forEachKey(
-  batch: KeyBatch,
-  each: (text: string, line: number, hi: number, lo: number) => void,
-): void {
-  if (batch.lines.length === 0) return
-  const texts = batch.texts.split(ROW_SEPARATOR)
-  for (let i = 0; i < batch.lines.length; i++) {
-    each(
-      texts[i] as string,
-      batch.lines[i] as number,
-      batch.hashes[2 * i] as number,
-      batch.hashes[2 * i + 1] as number,
-    )
-  }
-}
+/** The text of key `i` of a batch. */
+export const keyText = (batch: KeyBatch, i: number): string =>
+  batch.texts.slice(i === 0 ? 0 : batch.ends[i - 1], batch.ends[i])

@@ -1,6 +1,5 @@
 import type { Worker } from 'node:worker_threads'
 import { csvChunks, LongLineError } from '../input/csv-chunks.js'
-import type { CsvChunk } from '../input/csv-chunks.js'
 import type { CsvPartProblem } from '../input/csv-part.js'
 import type { CheckWorkerSetup, FromWorker } from './check-worker-protocol.js'
 import type { Profiler } from '../profile/index.js'
@@ -25,7 +24,7 @@ type Done = Extract<FromWorker, { kind: 'done' }>
 
 const WORKER_ENTRY = new URL('./check-worker.ts', import.meta.url)
 // A worker's heap stays small (it holds one chunk's rows at a time); V8 would grow it far more.
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 48 }
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 }
 
 /** Bundles the worker's module ahead of need (e.g. while a header is read); never rejects. */
 export function prepareWorkers(): Promise<void> {
@@ -35,38 +34,37 @@ export function prepareWorkers(): Promise<void> {
   )
 }
 
-/** The next message of a worker, or its failure. */
-function nextMessage(worker: Worker): Promise<FromWorker> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: FromWorker) => {
-      worker.off('error', onError)
-      worker.off('exit', onExit)
-      if (message.kind === 'failed') reject(new Error(`check worker: ${message.message}`))
-      else resolve(message)
-    }
-    const onError = (error: Error) => {
-      worker.off('message', onMessage)
-      worker.off('exit', onExit)
-      reject(error)
-    }
-    const onExit = (code: number) => {
-      worker.off('message', onMessage)
-      worker.off('error', onError)
-      reject(new Error(`check worker exited with ${code}`))
-    }
-    worker.once('message', onMessage)
-    worker.once('error', onError)
-    worker.once('exit', onExit)
+/** A worker's messages in order; `next` waits for one, or throws its failure. */
+function inboxOf(worker: Worker): () => Promise<FromWorker> {
+  const inbox: FromWorker[] = []
+  let failure: Error | null = null
+  let wake: (() => void) | null = null
+  worker.on('message', (message: FromWorker) => {
+    inbox.push(message)
+    wake?.()
   })
+  worker.on('error', (error: Error) => {
+    failure ??= error
+    wake?.()
+  })
+  worker.on('exit', (code: number) => {
+    failure ??= new Error(`check worker exited with ${code}`)
+    wake?.()
+  })
+  return async () => {
+    while (inbox.length === 0) {
+      if (failure !== null) throw failure
+      await new Promise<void>((resolve) => (wake = resolve))
+      wake = null
+    }
+    const message = inbox.shift() as FromWorker
+    if (message.kind === 'failed') throw new Error(`check worker: ${message.message}`)
+    return message
+  }
 }
 
-async function checkChunk(worker: Worker, chunk: CsvChunk): Promise<Done> {
-  const reply = nextMessage(worker)
-  worker.postMessage(chunk, [chunk.bytes.buffer as ArrayBuffer])
-  const message = await reply
-  if (message.kind !== 'done') throw new Error(`check worker: unexpected ${message.kind}`)
-  return message
-}
+// Chunks sent ahead to each worker, so it never waits for this thread between two.
+const IN_FLIGHT = 2
 
 /**
  * Checks a CSV file (UTF-8 or GB18030, its header already read) in worker threads: this thread
@@ -130,16 +128,25 @@ export async function checkCsvInParallel(
   }
 
   const work = async (worker: Worker): Promise<void> => {
-    const ready = await nextMessage(worker)
+    const next = inboxOf(worker)
+    const ready = await next()
     if (ready.kind !== 'ready') throw new Error(`check worker: unexpected ${ready.kind}`)
+    let inFlight = 0
     // Async generators queue concurrent next() calls: each chunk goes to one worker.
-    for (
-      let next = await chunks.next();
-      !next.done && problem === null;
-      next = await chunks.next()
-    ) {
-      sizes.set(next.value.index, next.value.bytes.length)
-      if (!take(await checkChunk(worker, next.value))) return
+    const send = async (): Promise<void> => {
+      const chunk = await chunks.next()
+      if (chunk.done || problem !== null) return
+      sizes.set(chunk.value.index, chunk.value.bytes.length)
+      worker.postMessage(chunk.value, [chunk.value.bytes.buffer as ArrayBuffer])
+      inFlight++
+    }
+    for (let i = 0; i < IN_FLIGHT; i++) await send()
+    while (inFlight > 0) {
+      const done = await next()
+      inFlight--
+      if (done.kind !== 'done') throw new Error(`check worker: unexpected ${done.kind}`)
+      if (!take(done)) return
+      await send()
     }
   }
 

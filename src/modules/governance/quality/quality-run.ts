@@ -4,7 +4,7 @@ import type { DataStandard } from '../standards/index.js'
 import { READABLE_RULE_ID, checkRules } from './check-rules.js'
 import { compileRules } from './compile-rules.js'
 import type { KeyIndexFor } from './compile-rules.js'
-import { createKeyRecorder, forEachKey } from './key-batch.js'
+import { createKeyRecorder, keyText } from './key-batch.js'
 import type { KeyBatch } from './key-batch.js'
 import type { KeyIndex } from './key-index.js'
 import { duplicateFailure, keyIndexFor, keyValues } from './lookup-rules.js'
@@ -231,18 +231,21 @@ function applyKeys(
   fields: readonly string[],
   tally: RuleTally,
 ): void {
-  forEachKey(batch, (text, line, hi, lo) => {
-    const first = index.firstLine(text, line, { hi, lo })
-    if (first === undefined) return
+  for (let i = 0; i < batch.lines.length; i++) {
+    const line = batch.lines[i] as number
+    const hash = { hi: batch.hashes[2 * i] as number, lo: batch.hashes[2 * i + 1] as number }
+    // Only an exact index reads the key's text; a hashed one needs the hash alone.
+    const first = index.firstLine(index.mode === 'exact' ? keyText(batch, i) : '', line, hash)
+    if (first === undefined) continue
     // The part counted the row as passed.
     tally.passed--
     const failure = duplicateFailure(first)
     countFailure(tally, failure, line, () => ({
       line,
-      values: keyValues(fields, text),
+      values: keyValues(fields, keyText(batch, i)),
       ...failure,
     }))
-  })
+  }
 }
 
 function checkRow(
