@@ -28,7 +28,8 @@ export interface RedundantReviewCandidate {
   readonly followShare: number
   /**
    * How a change of outcome was judged: the decisions of both reviews differ ('outcome'), or
-   * — without a decision attribute — the step after it is not its usual successor ('successor').
+   * — without a decision attribute — the step after it is not its usual successor (`successor`;
+   * a step that usually ends the case is not judged so).
    */
   readonly judgedBy: 'outcome' | 'successor'
   /** Occurrences after `follows` whose outcome could be judged, and those that changed it. */
@@ -157,8 +158,11 @@ function changedOutcome(
     const after = outcomeIds[e] as number
     return before < 0 || after < 0 ? undefined : before !== after
   }
+  const usual = (successor as Int32Array)[log.activity[e] as number] as number
+  // A step that usually ends the case leads nowhere to compare: it cannot be judged this way.
+  if (usual === -1) return undefined
   const next = e + 1 < caseEnd ? (log.activity[e + 1] as number) : -1
-  return next !== (successor as Int32Array)[log.activity[e] as number]
+  return next !== usual
 }
 
 function candidates(

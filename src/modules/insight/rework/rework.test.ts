@@ -150,5 +150,7 @@ describe('redundant reviews', () => {
     expect(found).toMatchObject([
       { activity: 'c', follows: 'b', judgedBy: 'successor', changed: 0, occurrences: 30 },
     ])
+    // d always follows c but ends every case: nothing after it to judge by.
+    expect(redundantReviews(logOfVariants([['abcd', 30]]), { reviews: ['c', 'd'] })).toEqual([])
   })
 })
