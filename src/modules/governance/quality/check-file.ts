@@ -50,6 +50,7 @@ function parallelSettings(
     workers,
     chunkBytes: options.parallel?.chunkBytes ?? 1024 * 1024,
     minBytes: options.parallel?.minBytes ?? MIN_PARALLEL_BYTES,
+    ...(options.parallel?.heap === undefined ? {} : { heap: options.parallel.heap }),
   }
 }
 

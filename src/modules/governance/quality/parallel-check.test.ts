@@ -106,6 +106,25 @@ describe('checking a CSV file in worker threads', () => {
   }, 60_000)
 })
 
+describe('a worker past its heap cap', () => {
+  it('costs the speed, not the check: the file is read in one pass', async () => {
+    const path = await dir.write('capped.csv', `${populationLines(2_000).join('\n')}\n`)
+    const capped = await checkFileRows(path, {
+      standard: POPULATION_STANDARD,
+      specs: standardRules(POPULATION_STANDARD),
+      runOptions: () => ({ runAt: RUN_AT, samplesPerRule: 50 }),
+      parallel: {
+        ...PARALLEL,
+        minBytes: 0,
+        chunkBytes: 256 * 1024,
+        heap: { youngMb: 1, oldMb: 4 },
+      },
+    })
+    expect(capped.fallback).toBe('worker_memory')
+    expect(capped.report).toEqual((await check(path, false)).report)
+  }, 60_000)
+})
+
 describe('profiling a CSV file in worker threads', () => {
   it('merges the workers’ column profiles into the one-pass profile', async () => {
     const path = await dir.write('profiled.csv', `${populationLines(3_000).join('\n')}\n`)

@@ -9,6 +9,8 @@ import { startWorker, workerModule } from './ts-worker.js'
 export interface ParallelSettings {
   /** Worker threads checking chunks (default: the cores available, at most 4). */
   workers: number
+  /** Each worker's heap cap (default: young 4 MB, old 32 MB). */
+  heap?: { youngMb: number; oldMb: number }
   /** Bytes per chunk (default 1 MB). */
   chunkBytes: number
 }
@@ -18,13 +20,13 @@ export type ParallelOutcome =
   { ok: true; rows: number; errors: number } | { ok: false; problem: Problem }
 
 /** Why a file is read in one pass after all: a chunk's problem, a line too long, no workers. */
-export type Problem = CsvPartProblem | 'long_line' | 'no_workers'
+export type Problem = CsvPartProblem | 'long_line' | 'no_workers' | 'worker_memory'
 
 type Done = Extract<FromWorker, { kind: 'done' }>
 
 const WORKER_ENTRY = new URL('./check-worker.ts', import.meta.url)
 // A worker's heap stays small (it holds one chunk's rows at a time); V8 would grow it far more.
-const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 }
+const WORKER_HEAP = { youngMb: 4, oldMb: 32 }
 
 /** Bundles the worker's module ahead of need (e.g. while a header is read); never rejects. */
 export function prepareWorkers(): Promise<void> {
@@ -33,6 +35,9 @@ export function prepareWorkers(): Promise<void> {
     () => undefined,
   )
 }
+
+const outOfMemory = (error: unknown): boolean =>
+  (error as { code?: unknown } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
 
 /** A worker's messages in order; `next` waits for one, or throws its failure. */
 function inboxOf(worker: Worker): () => Promise<FromWorker> {
@@ -85,8 +90,10 @@ export async function checkCsvInParallel(
   onBytes?: (bytes: number, events: number) => void,
   profiler?: Profiler,
 ): Promise<ParallelOutcome> {
+  const { youngMb, oldMb } = settings.heap ?? WORKER_HEAP
+  const limits = { maxYoungGenerationSizeMb: youngMb, maxOldGenerationSizeMb: oldMb }
   const started = await Promise.allSettled(
-    Array.from({ length: settings.workers }, () => startWorker(WORKER_ENTRY, setup, WORKER_LIMITS)),
+    Array.from({ length: settings.workers }, () => startWorker(WORKER_ENTRY, setup, limits)),
   )
   const workers = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []))
   if (workers.length < started.length) {
@@ -153,8 +160,10 @@ export async function checkCsvInParallel(
   try {
     await Promise.all(workers.map(work))
   } catch (error) {
-    if (!(error instanceof LongLineError)) throw error
-    problem = 'long_line'
+    // A worker past its heap cap (a chunk of very long records) costs the speed, not the check.
+    if (error instanceof LongLineError) problem = 'long_line'
+    else if (outOfMemory(error)) problem = 'worker_memory'
+    else throw error
   } finally {
     await chunks.return(undefined)
     await Promise.all(workers.map((worker) => worker.terminate()))
