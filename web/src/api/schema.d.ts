@@ -5814,6 +5814,10 @@ export interface paths {
               columns: {
                 [key: string]: string
               }
+              outliers: {
+                fields: string[]
+                groupBy: string[]
+              } | null
               createdAt: string
             }[]
           }
@@ -5840,6 +5844,10 @@ export interface paths {
             columns?: {
               [key: string]: string
             }
+            outliers?: {
+              fields: string[]
+              groupBy?: string[]
+            }
           }
         }
       }
@@ -5859,6 +5867,10 @@ export interface paths {
               columns: {
                 [key: string]: string
               }
+              outliers: {
+                fields: string[]
+                groupBy: string[]
+              } | null
               createdAt: string
             }
           }
@@ -5905,6 +5917,10 @@ export interface paths {
               columns: {
                 [key: string]: string
               }
+              outliers: {
+                fields: string[]
+                groupBy: string[]
+              } | null
               createdAt: string
             }
           }
@@ -6074,6 +6090,28 @@ export interface paths {
                     [key: string]: string | null
                   }
                   raw?: string
+                }[]
+              }[]
+              outliers: {
+                field: string
+                groupBy: string[]
+                values: number
+                skipped: number
+                groups: number
+                assessedGroups: number
+                outliers: number
+                rate: number
+                sample: {
+                  line: number
+                  group: string | null
+                  value: number
+                  method: string
+                  score: number | null
+                  direction: string
+                  reason: {
+                    zh: string
+                    en: string
+                  }
                 }[]
               }[]
             }
