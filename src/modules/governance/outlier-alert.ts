@@ -1,11 +1,10 @@
 import type { Transaction } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import type { Actor } from '../../platform/auth/principal.js'
 import { checkOutlierRise } from './anomaly/index.js'
 import type { FieldOutliers, OutlierRise } from './anomaly/index.js'
 import type { GovernanceDeps } from './governance.deps.js'
 import type { DatasetRow, GovernanceTables } from './governance.tables.js'
-import { governanceStore } from './governance.store.js'
+import { raiseAlert } from './raise-alert.js'
 import { outlierStore } from './outlier.store.js'
 
 type Trx = Transaction<GovernanceTables>
@@ -59,37 +58,22 @@ export async function raiseOutliersRise(
       })
   }
   if (rises.length === 0) return null
-  const at = deps.clock.now().toISOString()
-  const id = uuidv7()
-  const severity = worst(rises)
   const named = (lang: 'zh' | 'en') =>
     rises.map((r) => `${r.field}: ${r.reason[lang]}`).join(lang === 'zh' ? '；' : '; ')
-  await governanceStore.insertAlert(trx, {
-    id,
-    dataset_id: dataset.id,
-    run_id: runId,
-    kind: 'outliers_rise',
-    severity,
-    message_zh: `数据集“${dataset.name}”离群值增多：${named('zh')}`,
-    message_en: `Outliers in dataset ${dataset.code} rose: ${named('en')}`,
-    detail_json: JSON.stringify({ fields: rises }),
-    raised_at: at,
-    acknowledged_by: null,
-    acknowledged_at: null,
-    acknowledge_note: null,
-    created_at: at,
-    updated_at: at,
-  })
-  await deps.audit.record(trx, actor, {
-    action: 'governance.alert.raised',
-    subject: { type: 'governance_alert', id },
-    after: {
-      dataset: dataset.code,
+  return raiseAlert(
+    trx,
+    deps,
+    actor,
+    { dataset, runId },
+    {
       kind: 'outliers_rise',
-      severity,
-      runId,
-      fields: rises.map((r) => r.field),
+      severity: worst(rises),
+      message: {
+        zh: `数据集“${dataset.name}”离群值增多：${named('zh')}`,
+        en: `Outliers in dataset ${dataset.code} rose: ${named('en')}`,
+      },
+      detail: { fields: rises },
+      audited: { fields: rises.map((r) => r.field) },
     },
-  })
-  return id
+  )
 }

@@ -1,10 +1,10 @@
 import type { Transaction } from 'kysely'
-import { v7 as uuidv7 } from 'uuid'
 import type { Actor } from '../../platform/auth/principal.js'
 import { checkQualityDrop } from './anomaly/index.js'
 import type { GovernanceDeps } from './governance.deps.js'
 import type { DatasetRow, GovernanceTables } from './governance.tables.js'
 import { governanceStore } from './governance.store.js'
+import { raiseAlert } from './raise-alert.js'
 import type { QualityReport } from './quality/index.js'
 
 type Trx = Transaction<GovernanceTables>
@@ -45,33 +45,23 @@ export async function raiseQualityDrop(
   const alert = checkQualityDrop([...previous, { at: report.runAt, score: report.score }])
   const last = previous.at(-1)
   if (!alert || !last) return null
-  const at = deps.clock.now().toISOString()
-  const id = uuidv7()
-  const detail = {
-    ...alert,
-    previousRunId: last.runId,
-    elements: await elementDrops(trx, last.runId, report),
-  }
-  await governanceStore.insertAlert(trx, {
-    id,
-    dataset_id: dataset.id,
-    run_id: runId,
-    kind: 'quality_drop',
-    severity: alert.severity,
-    message_zh: `数据集“${dataset.name}”质量下降：${alert.reason.zh}`,
-    message_en: `Quality of dataset ${dataset.code} dropped: ${alert.reason.en}`,
-    detail_json: JSON.stringify(detail),
-    raised_at: at,
-    acknowledged_by: null,
-    acknowledged_at: null,
-    acknowledge_note: null,
-    created_at: at,
-    updated_at: at,
-  })
-  await deps.audit.record(trx, actor, {
-    action: 'governance.alert.raised',
-    subject: { type: 'governance_alert', id },
-    after: { dataset: dataset.code, kind: 'quality_drop', severity: alert.severity, runId },
-  })
-  return id
+  return raiseAlert(
+    trx,
+    deps,
+    actor,
+    { dataset, runId },
+    {
+      kind: 'quality_drop',
+      severity: alert.severity,
+      message: {
+        zh: `数据集“${dataset.name}”质量下降：${alert.reason.zh}`,
+        en: `Quality of dataset ${dataset.code} dropped: ${alert.reason.en}`,
+      },
+      detail: {
+        ...alert,
+        previousRunId: last.runId,
+        elements: await elementDrops(trx, last.runId, report),
+      },
+    },
+  )
 }
