@@ -37,7 +37,7 @@ describe('ROLE_DEFINITIONS', () => {
   it('splits roles into the three scopes', () => {
     expect(rolesOfScope('self')).toEqual(['citizen', 'enterprise_agent'])
     expect(rolesOfScope('platform')).toEqual(['system_admin', 'security_admin', 'auditor'])
-    expect(rolesOfScope('department')).toHaveLength(7)
+    expect(rolesOfScope('department')).toHaveLength(8)
   })
 
   it('recognises role names at runtime', () => {

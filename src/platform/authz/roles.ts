@@ -96,6 +96,11 @@ export const ROLE_DEFINITIONS = {
     ],
     label: { zh: '数据专员', en: 'Data officer' },
   },
+  process_analyst: {
+    scope: 'department',
+    actions: ['insight.analysis.run', 'insight.analysis.read', 'insight.history.read'],
+    label: { zh: '流程分析员', en: 'Process analyst' },
+  },
   dept_admin: {
     scope: 'department',
     actions: [

@@ -102,6 +102,7 @@ describe('DEMO_STAFF', () => {
     'dept_admin',
     'policy_officer',
     'data_officer',
+    'process_analyst',
   ])
 
   it('have unique accounts', () => {

@@ -150,6 +150,8 @@ export const DEMO_STAFF: readonly DemoStaff[] = [
   member('science_technology', 'lin', '林晓', ['policy_officer', 'dept_admin']),
   member('science_technology', 'zhu', '朱文博', ['dept_staff', 'catalog_editor']),
   member('science_technology', 'qin', '秦雨', ['dept_approver', 'catalog_publisher']),
+  // 流程挖掘: the market bureau's process analyst studies its approval history.
+  member('market', 'xie', '谢雨桐', ['process_analyst']),
 ]
 
 export const DEMO_PERSONS: readonly DemoPerson[] = [

@@ -26,6 +26,7 @@ export type DepartmentRole =
   | 'dept_admin'
   | 'policy_officer'
   | 'data_officer'
+  | 'process_analyst'
 
 /** Platform roles (三员分立: 系统管理员、安全管理员、安全审计员); held by staff without a department. */
 export type PlatformRole = 'system_admin' | 'security_admin' | 'auditor'
