@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/auth/principal.js'
 import type { ApplicationClocks } from './application-clock.service.js'
 import type { ApplicationService } from './application.service.js'
 import type { CorrectionService } from './correction.service.js'
+import type { DraftService } from './draft.service.js'
 import type { LicenceService } from './licence.service.js'
 import type { MaterialService } from './material.service.js'
 import type { RatingService } from './rating.service.js'
@@ -22,6 +23,7 @@ export interface ApprovalRouteOptions {
   licences: LicenceService
   ratings: RatingService
   materials: MaterialService
+  drafts: DraftService
   slaWatch: SlaWatch
   actorOf(request: FastifyRequest): Actor
 }

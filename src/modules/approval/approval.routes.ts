@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { applicationRoutes } from './application.routes.js'
 import type { ApprovalRouteOptions } from './approval-routes-common.js'
 import { caseAdminRoutes } from './case-admin.routes.js'
+import { draftRoutes } from './draft.routes.js'
 import { licenceRoutes } from './licence.routes.js'
 import { materialRoutes } from './material.routes.js'
 import { ratingRoutes } from './rating.routes.js'
@@ -19,6 +20,7 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<ApprovalRouteOptions> = a
     licences: o.licences,
     ratings: o.ratings,
     materials: o.materials,
+    drafts: o.drafts,
     slaWatch: o.slaWatch,
     actorOf: (request) => o.actorOf(request),
   }
@@ -29,6 +31,7 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<ApprovalRouteOptions> = a
     licenceRoutes,
     materialRoutes,
     ratingRoutes,
+    draftRoutes,
   ])
     await app.register(routes, options)
 }

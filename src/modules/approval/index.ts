@@ -30,6 +30,8 @@ import { createApprovalRatings } from './migrations/2026-11-29T1700-create-appro
 import { createApprovalMaterials } from './migrations/2026-11-29T1800-create-approval-materials.js'
 import { createApprovalSharedData } from './migrations/2026-11-29T2100-create-approval-shared-data.js'
 import { createApprovalCopies } from './migrations/2026-11-29T1810-create-approval-copies.js'
+import { createApprovalDrafts } from './migrations/2026-11-30T0400-create-approval-drafts.js'
+import { createDraftService } from './draft.service.js'
 
 export type { ApprovalDeps, CatalogPort, PartyDirectory } from './approval.deps.js'
 export type { ServiceHandler } from './background.service.js'
@@ -54,6 +56,7 @@ export const approvalMigrations = [
   createApprovalMaterials,
   createApprovalCopies,
   createApprovalSharedData,
+  createApprovalDrafts,
 ]
 
 /** Builds the approval context: applications, cases, the durable engine, staff queues. */
@@ -82,6 +85,7 @@ export function createApprovalModule(deps: ApprovalDeps) {
   const licences = createLicenceService(deps, sessions)
   const ratings = createRatingService(deps)
   const materials = createMaterialService(deps, sessions)
+  const drafts = createDraftService(deps)
   const slaWatch = createSlaWatch(deps, deps.slaScanIntervalMs, deps.slaScanPageSize)
   background.registerHandler('issue-licence', licences.issue)
   return {
@@ -113,6 +117,7 @@ export function createApprovalModule(deps: ApprovalDeps) {
         licences,
         ratings,
         materials,
+        drafts,
         slaWatch,
         actorOf,
       },
