@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { tags, Page, type ApprovalRouteOptions } from './approval-routes-common.js'
-import { CorrectionBody, DecisionBody, IdParams, StepResult, TaskView } from './approval.schema.js'
+import { CorrectionBody, DecisionBody, IdParams, StepResult } from './approval.schema.js'
+import { QueueEntry } from './task-queue.schema.js'
 
 /** 部门待办与办理 Department queue and task handling. */
 export const taskRoutes: FastifyPluginAsyncTypebox<ApprovalRouteOptions> = async (app, o) => {
@@ -23,9 +24,18 @@ export const taskRoutes: FastifyPluginAsyncTypebox<ApprovalRouteOptions> = async
                 Type.Literal('cancelled'),
               ]),
             ),
+            item: Type.Optional(
+              Type.String({ minLength: 1, maxLength: 80, description: 'implementation code' }),
+            ),
+            channel: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+            sort: Type.Optional(
+              Type.Union([Type.Literal('urgency'), Type.Literal('opened')], {
+                description: 'urgency: least promised time left first; opened (default): oldest',
+              }),
+            ),
           }),
         ]),
-        response: { 200: Type.Array(TaskView) },
+        response: { 200: Type.Array(QueueEntry) },
       },
     },
     (req) => o.tasks.queue(o.actorOf(req), req.query),

@@ -2,12 +2,13 @@ import type { Actor } from '../../platform/auth/principal.js'
 import { DomainError, fieldError, validationFailed } from '../../platform/errors.js'
 import { approvalDb, type ApprovalDeps } from './approval.deps.js'
 import { approvalStore } from './approval.store.js'
-import type { TaskRow } from './approval.tables.js'
 import type { CaseSessions } from './case-session.js'
 import type { CorrectionField } from './case-status.js'
 import { refuseUneditable, visibleForm } from './field-permissions.js'
 import { requireNamedSigners } from './named-signers.js'
 import { missingMaterials, requireMaterials } from './required-materials.js'
+import { allowedActions } from './task-actions.js'
+import { readQueue, type QueueQuery } from './task-queue.js'
 import { refuseWhileCorrecting, type TaskSteps } from './task-steps.js'
 
 export interface Decision {
@@ -181,6 +182,16 @@ export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions, st
         const form = JSON.parse(session.row.form_json) as Record<string, unknown>
         const shared = await approvalStore.listSharedData(trx, session.row.application_id)
         const missing = await missingMaterials(trx, deps, session.row)
+        const principalId = actor.principal?.id ?? ''
+        const now = deps.clock.now().toISOString()
+        const allowed = allowedActions(
+          session.model,
+          session.state,
+          facts,
+          taskId,
+          principalId,
+          now,
+        )
         return {
           id: task.id,
           caseId: session.row.id,
@@ -203,14 +214,20 @@ export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions, st
           // What an approving decision would refuse for (409), so staff can ask for it (补正)
           // before deciding rather than learn it from the refusal.
           missingMaterials: missing.map((m) => ({ code: m.code, name: m.name })),
+          // The workbench: what the engine accepts from this actor now, and where 退回 may go.
+          applicationId: session.row.application_id,
+          actions: allowed.actions,
+          returnTargets: allowed.returnTargets.map((nodeId) => ({
+            nodeId,
+            name: session.model.nodes.get(nodeId)?.name ?? nodeId,
+          })),
+          urged: facts.urged,
+          pendingExtension: facts.pendingExtension,
         }
       })
     },
 
-    async queue(
-      actor: Actor,
-      query: { state?: TaskRow['state']; limit?: number; offset?: number },
-    ) {
+    async queue(actor: Actor, query: QueueQuery) {
       const principal = actor.principal
       if (!principal) throw new DomainError('PLATFORM_UNAUTHENTICATED')
       const departmentIds = principal.assignments
@@ -225,13 +242,8 @@ export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions, st
         )
         .map((a) => a.departmentId as string)
       if (departmentIds.length === 0) throw new DomainError('PLATFORM_FORBIDDEN')
-      const rows = await approvalStore.listQueue(db, {
-        departmentIds: [...new Set(departmentIds)],
-        state: query.state ?? 'open',
-        limit: query.limit ?? 50,
-        offset: query.offset ?? 0,
-      })
-      return rows
+      const ids = [...new Set(departmentIds)]
+      return readQueue(db, ids, query, deps.calendar(), deps.clock.now())
     },
   }
 }

@@ -3006,6 +3006,11 @@ export interface paths {
           limit?: number
           offset?: number
           state?: 'open' | 'suspended' | 'completed' | 'cancelled'
+          /** @description implementation code */
+          item?: string
+          channel?: string
+          /** @description urgency: least promised time left first; opened (default): oldest */
+          sort?: 'urgency' | 'opened'
         }
         header?: never
         path?: never
@@ -3030,6 +3035,20 @@ export interface paths {
               assignee_id: string | null
               state: string
               opened_at: string
+              case_number: string
+              item_code: string
+              item_name: {
+                zh: string
+                en: string
+              }
+              channel: string
+              /** @description promised limit: green < 80 % used ≤ amber ≤ deadline < red; paused = 补正 */
+              sla_state: 'green' | 'amber' | 'red' | 'unknown' | 'stopped' | 'paused'
+              /** @description working days left of the promised limit; negative when overdue */
+              days_left: number | null
+              deadline: string | null
+              urged: number
+              extension_pending: boolean
             }[]
           }
         }
@@ -4588,6 +4607,116 @@ export interface paths {
       }
     }
     delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/approval/application-drafts/{code}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** 读取草稿（本人或所代理企业）Read my draft of an item or bundle */
+    get: {
+      parameters: {
+        query?: {
+          enterpriseId?: string
+        }
+        header?: never
+        path: {
+          code: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              code: string
+              kind: 'item' | 'bundle'
+              enterpriseId: string | null
+              form: {
+                [key: string]: unknown
+              }
+              updatedAt: string
+            }
+          }
+        }
+      }
+    }
+    /** 保存草稿 Save my draft (replaces the previous one) */
+    put: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          code: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            kind: 'item' | 'bundle'
+            enterpriseId?: string
+            form: {
+              [key: string]: unknown
+            }
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              code: string
+              kind: 'item' | 'bundle'
+              enterpriseId: string | null
+              form: {
+                [key: string]: unknown
+              }
+              updatedAt: string
+            }
+          }
+        }
+      }
+    }
+    post?: never
+    /** 删除草稿 Discard my draft */
+    delete: {
+      parameters: {
+        query?: {
+          enterpriseId?: string
+        }
+        header?: never
+        path: {
+          code: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
     options?: never
     head?: never
     patch?: never
