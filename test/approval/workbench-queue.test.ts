@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../support/app.js'
 import { testDialects } from '../support/databases.js'
 import { seedDemo, signInPerson, signInStaff } from '../support/demo.js'
-import { START_COMPANY, applicantIndex, approvalClient, expectOk } from './approval-support.js'
+import {
+  SAMPLE_PDF,
+  START_COMPANY,
+  applicantIndex,
+  approvalClient,
+  expectOk,
+  expectProblem,
+  supplyMaterials,
+} from './approval-support.js'
 
 const sample = START_COMPANY!
 
@@ -90,5 +98,32 @@ describe.each(testDialects())('the workbench queue and task actions (%s)', (dial
     const other = await signInStaff(t.app, 'market.zhou')
     const theirs = await api().call('GET', `/tasks/${task.id}`, other)
     if (theirs.statusCode === 200) expect(theirs.json<Detail>().actions).toEqual([])
+  })
+  it('shows the case’s attached files to its department, for the inline preview', async () => {
+    const id = await submit()
+    await supplyMaterials(t.app, applicant, id)
+    const task = (await queue('')).find((r) => r.application_id === id)!
+    const files = expectOk<Array<{ materialId: string; mediaType: string; fileName: string }>>(
+      await api().call('GET', `/tasks/${task.id}/materials`, clerk),
+    )
+    expect(files.length).toBeGreaterThan(0)
+    const first = files[0]!
+    expect(first.mediaType).toBe('application/pdf')
+    const content = await api().call(
+      'GET',
+      `/tasks/${task.id}/materials/${first.materialId}/content`,
+      clerk,
+    )
+    expect(content.statusCode).toBe(200)
+    expect(content.headers['content-type']).toContain('application/pdf')
+    expect(content.rawPayload.equals(SAMPLE_PDF)).toBe(true)
+    expectProblem(
+      await api().call('GET', `/tasks/${task.id}/materials/nope/content`, clerk),
+      404,
+      'PLATFORM_NOT_FOUND',
+    )
+    // Another department's staff cannot read them.
+    const tax = await signInStaff(t.app, 'tax.chen')
+    expect((await api().call('GET', `/tasks/${task.id}/materials`, tax)).statusCode).toBe(403)
   })
 })

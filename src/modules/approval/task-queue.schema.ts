@@ -28,3 +28,15 @@ export const QueueEntry = Type.Object({
   urged: Type.Integer(),
   extension_pending: Type.Boolean(),
 })
+
+/** A material attached to a task's case: an upload (with its file) or a licence used instead. */
+export const TaskMaterial = Type.Object({
+  id: Type.String(),
+  code: Type.String(),
+  materialId: Type.Union([Type.String(), Type.Null()]),
+  licenceId: Type.Union([Type.String(), Type.Null()]),
+  attachedAt: Type.String(),
+  fileName: Type.Union([Type.String(), Type.Null()]),
+  mediaType: Type.Union([Type.String(), Type.Null()]),
+  size: Type.Union([Type.Integer(), Type.Null()]),
+})

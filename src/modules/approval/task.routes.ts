@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { tags, Page, type ApprovalRouteOptions } from './approval-routes-common.js'
 import { CorrectionBody, DecisionBody, IdParams, StepResult } from './approval.schema.js'
-import { QueueEntry } from './task-queue.schema.js'
+import { QueueEntry, TaskMaterial } from './task-queue.schema.js'
 
 /** 部门待办与办理 Department queue and task handling. */
 export const taskRoutes: FastifyPluginAsyncTypebox<ApprovalRouteOptions> = async (app, o) => {
@@ -165,5 +165,44 @@ export const taskRoutes: FastifyPluginAsyncTypebox<ApprovalRouteOptions> = async
       },
     },
     (req) => o.tasks.returnTo(o.actorOf(req), req.params.id, req.body.nodeId, req.body.reason),
+  )
+  app.get(
+    '/tasks/:id/materials',
+    {
+      config: { access: { action: 'application.task.read' } },
+      schema: {
+        tags,
+        summary: '本件已交材料（供预览）Materials attached to the task’s case',
+        params: IdParams,
+        response: { 200: Type.Array(TaskMaterial) },
+      },
+    },
+    (req) => o.tasks.taskMaterials(o.actorOf(req), req.params.id),
+  )
+  app.get(
+    '/tasks/:id/materials/:materialId/content',
+    {
+      config: { access: { action: 'application.task.read' } },
+      schema: {
+        tags,
+        summary: '材料文件（PDF/PNG/JPEG）The file of an attached material',
+        params: Type.Object({
+          id: Type.String({ minLength: 1, maxLength: 80 }),
+          materialId: Type.String({ minLength: 1, maxLength: 80 }),
+        }),
+      },
+    },
+    async (req, reply) => {
+      const { params } = req
+      const file = await o.tasks.taskMaterialContent(o.actorOf(req), params.id, params.materialId)
+      return reply
+        .type(file.mediaType)
+        .header('cache-control', 'private, no-store')
+        .header(
+          'content-disposition',
+          `inline; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+        )
+        .send(file.content)
+    },
   )
 }

@@ -8,6 +8,7 @@ import { refuseUneditable, visibleForm } from './field-permissions.js'
 import { requireNamedSigners } from './named-signers.js'
 import { missingMaterials, requireMaterials } from './required-materials.js'
 import { allowedActions } from './task-actions.js'
+import { createTaskMaterials } from './task-materials.js'
 import { readQueue, type QueueQuery } from './task-queue.js'
 import { refuseWhileCorrecting, type TaskSteps } from './task-steps.js'
 
@@ -24,6 +25,8 @@ export function createTaskService(deps: ApprovalDeps, sessions: CaseSessions, st
   const db = approvalDb(deps)
 
   return {
+    ...createTaskMaterials(deps),
+
     claim: (actor: Actor, taskId: string) =>
       steps.onTaskEngine(actor, taskId, 'approval.task.claimed', (p) => ({
         type: 'claim',

@@ -3481,6 +3481,90 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/v1/approval/tasks/{id}/materials': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** 本件已交材料（供预览）Materials attached to the task’s case */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              id: string
+              code: string
+              materialId: string | null
+              licenceId: string | null
+              attachedAt: string
+              fileName: string | null
+              mediaType: string | null
+              size: number | null
+            }[]
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/approval/tasks/{id}/materials/{materialId}/content': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** 材料文件（PDF/PNG/JPEG）The file of an attached material */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+          materialId: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content?: never
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/v1/approval/tasks/{id}/extension': {
     parameters: {
       query?: never
