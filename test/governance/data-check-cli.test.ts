@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { CheckResult } from '../../src/modules/governance/cli/check-command.js'
+import { runCliInProcess } from '../support/cli-in-process.js'
 import { runCli } from '../support/process.js'
 import { tempDir, writePopulationCsv } from './data-files.js'
 
@@ -57,7 +58,10 @@ describe('tongban data check', () => {
       chineseHeader: true,
     })
     const json = dir.path('gbk.json')
-    const run = await runCli(['data', 'check', gbk, '--standard', 'population', '--json', json], {})
+    const run = await runCliInProcess(
+      ['data', 'check', gbk, '--standard', 'population', '--json', json],
+      {},
+    )
     expect(run.code).toBe(0)
     const result = readJson(json)
     expect(result.input.encoding).toBe('gb18030')
@@ -68,7 +72,7 @@ describe('tongban data check', () => {
   }, 60_000)
 
   it('refuses an unknown standard naming the known ones (exit 2)', async () => {
-    const unknown = await runCli(['data', 'check', csv, '--standard', 'vehicles'], {})
+    const unknown = await runCliInProcess(['data', 'check', csv, '--standard', 'vehicles'], {})
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toContain('未知的数据标准“vehicles”（现有：population, legal-person）')
   }, 60_000)
@@ -78,7 +82,7 @@ describe('tongban data check', () => {
     const header = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]
     writeFileSync(png, Buffer.from([...header, ...Array.from({ length: 500 }, (_, i) => i % 256)]))
     const report = dir.path('never.json')
-    const run = await runCli(
+    const run = await runCliInProcess(
       ['data', 'check', png, '--standard', 'population', '--json', report],
       {},
     )
@@ -89,7 +93,7 @@ describe('tongban data check', () => {
   }, 60_000)
 
   it('is listed in tongban --help', async () => {
-    const help = await runCli(['--help'], {})
+    const help = await runCliInProcess(['--help'], {})
     expect(help.stdout).toContain('tongban data check FILE --standard population|legal-person')
     expect(help.stdout).toContain('tongban data dedup FILE')
   }, 30_000)

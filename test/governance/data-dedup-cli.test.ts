@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { DedupReport } from '../../src/modules/governance/cli/dedup-command.js'
+import { runCliInProcess } from '../support/cli-in-process.js'
 import { runCli } from '../support/process.js'
 import { tempDir, writePersonsCsv, writePopulationCsv } from './data-files.js'
 
@@ -51,7 +52,7 @@ describe('tongban data dedup', () => {
     })
     expect(planted.get('id_number.unique')).toBeGreaterThan(20)
     const json = dir.path('population-dedup.json')
-    const run = await runCli(['data', 'dedup', population, '--json', json], {})
+    const run = await runCliInProcess(['data', 'dedup', population, '--json', json], {})
     expect(run.code).toBe(0)
     const report = JSON.parse(readFileSync(json, 'utf8')) as DedupReport
     expect(report.blockStats.find((s) => s.rule === 'id-number')?.pairs).toBeGreaterThan(20)

@@ -12,6 +12,7 @@ import { computeCreditCodeCheckChar } from '../../src/platform/standards/index.j
 import { TEST_SECRET } from '../support/app.js'
 import { createPostgresUrl, testDialects } from '../support/databases.js'
 import { seedDemo } from '../support/demo.js'
+import { runCliInProcess } from '../support/cli-in-process.js'
 import { runCli } from '../support/process.js'
 import { QINGHE, YUNHE, YUNQI } from './policy-support.js'
 
@@ -32,7 +33,9 @@ describe.each(testDialects())('tongban policy match (%s)', (dialect) => {
     TONGBAN_LOG_LEVEL: 'silent',
   }
   let disposePostgres = async () => {}
-  const cli = (...args: string[]) => runCli(['policy', 'match', ...args], env)
+  // The first case runs the real binary; the rest run the same command line in this process.
+  const binary = (...args: string[]) => runCli(['policy', 'match', ...args], env)
+  const cli = (...args: string[]) => runCliInProcess(['policy', 'match', ...args], env)
   const isDirty = async (creditCode: string) => {
     const config = loadConfig(env)
     const db = openDatabase({ url: config.databaseUrl, sqlitePath: config.sqlitePath })
@@ -78,7 +81,7 @@ describe.each(testDialects())('tongban policy match (%s)', (dialect) => {
 
   it('runs pending matching, then explains an enterprise’s matches with the amount', async () => {
     expect(await isDirty(QINGHE)).toBe(true)
-    const result = await cli('--enterprise', YUNQI)
+    const result = await binary('--enterprise', YUNQI)
     expect(result.code, result.stderr).toBe(0)
     expect(await isDirty(QINGHE)).toBe(false)
     expect(result.stdout).toContain(`示范市云栖智联科技有限公司  ${YUNQI}`)
@@ -122,10 +125,11 @@ describe.each(testDialects())('tongban policy match (%s)', (dialect) => {
 describe('tongban policy match usage', () => {
   it('is a usage error without a valid credit code', async () => {
     const env = { TONGBAN_DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }
-    const [invalid, missing] = await Promise.all([
-      runCli(['policy', 'match', '--enterprise', '91330106MA2KC7R48X'], env),
-      runCli(['policy', 'match'], env),
-    ])
+    const invalid = await runCliInProcess(
+      ['policy', 'match', '--enterprise', '91330106MA2KC7R48X'],
+      env,
+    )
+    const missing = await runCliInProcess(['policy', 'match'], env)
     expect(invalid.code).toBe(2)
     expect(invalid.stderr).toContain('invalid credit code 91330106MA2KC7R48X')
     expect(missing.code).toBe(2)

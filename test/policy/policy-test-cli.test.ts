@@ -2,13 +2,16 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { runCliInProcess } from '../support/cli-in-process.js'
 import { REPO_ROOT, runCli } from '../support/process.js'
 
 const DEMO = join(REPO_ROOT, 'src/modules/policy/demo')
 const dir = mkdtempSync(join(tmpdir(), 'tongban-policy-test-cli-'))
 // No database is reachable here: `policy test` must not need one.
 const env = { TONGBAN_DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }
-const policyTest = (...args: string[]) => runCli(['policy', 'test', ...args], env)
+// The first case runs the real binary; the rest run the same command line in this process.
+const policyTestBinary = (...args: string[]) => runCli(['policy', 'test', ...args], env)
+const policyTest = (...args: string[]) => runCliInProcess(['policy', 'test', ...args], env)
 
 /** A copy of a demo policy in the temp directory, with one text replaced. */
 function demoCopy(file: string, name: string, from: string, to: string): string {
@@ -28,7 +31,7 @@ describe('tongban policy test', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it('passes a demo policy, reading its DMN file beside the YAML', async () => {
-    const result = await policyTest('src/modules/policy/demo/sme-classification.yaml')
+    const result = await policyTestBinary('src/modules/policy/demo/sme-classification.yaml')
     expect(result.code, result.stderr).toBe(0)
     expect(result.stdout).toContain('✓ 通过 pass  #0 ')
     expect(result.stdout).not.toContain('✗')
@@ -88,7 +91,8 @@ describe('tongban policy test', () => {
 
   it('is a usage error without a readable file', async () => {
     const missing = join(dir, 'missing.yaml')
-    const [absent, none] = await Promise.all([policyTest(missing), policyTest()])
+    const absent = await policyTest(missing)
+    const none = await policyTest()
     expect(absent.code).toBe(2)
     expect(absent.stderr).toContain(missing)
     expect(none.code).toBe(2)

@@ -29,7 +29,7 @@ export function canUseLoopbackAliases(): Promise<boolean> {
 }
 
 /** The parent's environment without any tongban setting, so only what a test passes applies. */
-function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+export function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv = {}
   for (const [key, value] of Object.entries(process.env)) {
     if (!key.startsWith('TONGBAN_') && key !== 'DATABASE_URL') base[key] = value
