@@ -38,6 +38,7 @@ import {
   deriveUploadKeys,
   governanceMigrations,
 } from './modules/governance/index.js'
+import { createInsightModule, insightMigrations } from './modules/insight/index.js'
 
 export const ALL_MIGRATIONS = [
   ...platformMigrations,
@@ -46,6 +47,7 @@ export const ALL_MIGRATIONS = [
   ...approvalMigrations,
   ...policyMigrations,
   ...governanceMigrations,
+  ...insightMigrations,
 ]
 const VERSION = '0.1.0'
 
@@ -165,6 +167,23 @@ export async function buildApp(options: AppOptions) {
     uploadRetentionDays: config.governanceUploadRetentionDays,
   })
   governance.registerJobs(runner)
+  const insight = createInsightModule({
+    db,
+    dialect,
+    clock,
+    audit,
+    guard,
+    queue,
+    logger,
+    departments: identity.departments,
+    catalog: { getPublishedDefinition: (code) => catalog.items.getPublishedDefinition(code) },
+    approvalLog: approval.eventLog,
+    calendar: () => calendar.current(),
+    dataDir: config.dataDir,
+    maxUploadBytes: config.governanceMaxUploadBytes,
+    uploadKeys: deriveUploadKeys(secret),
+  })
+  insight.registerJobs(runner)
   if (config.demo) {
     for (const [topic, handler] of Object.entries(DEMO_DEPARTMENT_SYSTEMS))
       approval.registerServiceHandler(topic, handler)
@@ -191,6 +210,8 @@ export async function buildApp(options: AppOptions) {
   await http.register(polRoutes.plugin, { ...polRoutes.options, prefix: '/api/v1/policy' })
   const govRoutes = governance.routes(actorOf)
   await http.register(govRoutes.plugin, { ...govRoutes.options, prefix: '/api/v1/governance' })
+  const insRoutes = insight.routes(actorOf)
+  await http.register(insRoutes.plugin, { ...insRoutes.options, prefix: '/api/v1/insight' })
   await http.register(calendarRoutes, { calendar, actorOf, prefix: '/api/v1/calendar' })
   await http.register(auditRoutes, { db, audit, guard, actorOf, prefix: '/api/v1/audit' })
   if (config.demo) await http.register(demoSmsRoutes, { notifier, cipher, prefix: '/api/v1/demo' })
@@ -215,6 +236,7 @@ export async function buildApp(options: AppOptions) {
     approval,
     policy,
     governance,
+    insight,
     config,
     /** Starts the background work: job runner, deliberate WAL checkpoints, calendar refresh. */
     startBackground() {

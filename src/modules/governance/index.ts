@@ -11,6 +11,11 @@ export { CHECK_JOB, DEDUP_JOB } from './run-jobs.js'
 export { UPKEEP_JOB } from './upkeep.js'
 // deriveUploadKeys(secret) → the SM4 and HMAC-SM3 keys uploads are encrypted with at rest.
 export { deriveUploadKeys } from './upload-crypto.js'
+// createUploadStore({ dataDir, area, … }): streamed, SM3-named, encrypted-at-rest uploads, for any
+// module receiving files (the insight module keeps event logs in its own area).
+export { createUploadStore, ReceivedFile } from './upload-store.js'
+export type { UploadStore, OpenedUpload } from './upload-store.js'
+export type { UploadKeys } from './upload-crypto.js'
 
 import { createGovernanceTables } from './migrations/2026-12-01T0900-create-governance-tables.js'
 import { addGovernanceRunJobs } from './migrations/2026-12-03T0900-add-governance-run-jobs.js'

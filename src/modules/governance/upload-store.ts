@@ -41,20 +41,22 @@ const tooLarge = (limit: number) => new DomainError('GOVERNANCE_FILE_TOO_LARGE',
 
 export interface UploadStoreOptions {
   dataDir: string
+  /** The folder under `dataDir` the files are kept in (default `governance`). */
+  area?: string
   maxBytes: number
   keys: UploadKeys
   clock: Clock
 }
 
 /**
- * Uploaded files under `<dataDir>/governance/uploads`, each named by the SM3 hash of its content
+ * Uploaded files under `<dataDir>/<area>/uploads` (area `governance` unless told), each named by the SM3 hash of its content
  * (the same file uploaded twice is kept once) and encrypted at rest (upload-crypto.ts). A file
  * arrives in `tmp/` and is kept or discarded; a run reads a kept one through `open`, which
  * decrypts it into `tmp/` for the run's duration.
  */
 export function createUploadStore(options: UploadStoreOptions) {
   const { maxBytes, keys, clock } = options
-  const dir = join(options.dataDir, 'governance', 'uploads')
+  const dir = join(options.dataDir, options.area ?? 'governance', 'uploads')
   const tmp = join(dir, 'tmp')
 
   return {

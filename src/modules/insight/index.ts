@@ -44,3 +44,12 @@ export { mineCommand, MINE_USAGE } from './cli/mine-cli.js'
 /** Mining (Inductive Miner, process trees, BPMN) and conformance (token replay). */
 export * from './mining/index.js'
 export * from './conformance/index.js'
+
+/** The stored half: uploaded logs, analyses as durable jobs (ANALYSIS_JOB), the history export. */
+export { createInsightModule, type InsightModule } from './insight.module.js'
+export type { InsightDeps, InsightCatalog, InsightDepartments } from './insight.deps.js'
+export { ANALYSIS_JOB } from './analysis.service.js'
+
+import { createInsightTables } from './migrations/2026-12-04T0900-create-insight-tables.js'
+/** This module's tables, in order. */
+export const insightMigrations = [createInsightTables]

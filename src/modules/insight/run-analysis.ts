@@ -1,0 +1,92 @@
+import { analyseLog, type AnalysisReport } from './analysis.js'
+import { checkConformanceToBpmn } from './conformance/index.js'
+import { applyFilter, applyFilters } from './discovery/filters.js'
+import { XES_KEYS, type EventLog } from './log/event-log.js'
+import type { IssueReport } from './log/log-messages.js'
+import { indexVariants } from './log/variants.js'
+import {
+  discoverProcessTree,
+  formatTree,
+  processTreeToBpmn,
+  treeActivities,
+} from './mining/index.js'
+import type { WorkingCalendar } from '../../platform/calendar/index.js'
+import type { StoredRequest } from './analysis.service.js'
+
+export interface AnalysisOutcome {
+  readonly result: AnalysisReport & { discovered?: { tree: string; activities: number } }
+  readonly issues: IssueReport
+  readonly bpmn: string | null
+}
+
+/**
+ * The view discovery and replay see: when the log records lifecycles, only the completions (a
+ * step is one activity, not its schedule, start and complete); otherwise the log itself.
+ */
+function controlFlowView(log: EventLog): EventLog {
+  const names = log.lifecycleNames
+  if (names.length < 2 || !names.includes('complete')) return log
+  return applyFilter(log, {
+    kind: 'attribute',
+    key: XES_KEYS.lifecycle,
+    values: ['complete'],
+    mode: 'events',
+  })
+}
+
+/** Runs the asked analyses over a read log; `onStep` hears each part as it starts. */
+export async function runAnalysis(
+  read: { log: EventLog; report: IssueReport },
+  request: StoredRequest,
+  modelXml: string | null,
+  calendar: WorkingCalendar,
+  onStep: (step: string) => void,
+): Promise<AnalysisOutcome> {
+  onStep('filtering')
+  const log = applyFilters(read.log, request.filters ?? [])
+  const o = request.options
+  const sla = o.sla
+  const report = await analyseLog(
+    log,
+    {
+      calendar,
+      ...(o.dfg === true ? { dfg: true } : {}),
+      ...(o.variants === undefined ? {} : { variants: o.variants }),
+      ...(o.performance === true ? { performance: true } : {}),
+      ...(o.rework === true ? { rework: true } : {}),
+      ...(o.correctionActivities === undefined
+        ? {}
+        : { correctionActivities: o.correctionActivities }),
+      ...(sla === undefined
+        ? {}
+        : {
+            sla: {
+              ...(sla.workingDays === undefined ? {} : { workingDays: sla.workingDays }),
+              ...(sla.calendarHours === undefined
+                ? {}
+                : { calendarMs: sla.calendarHours * 3_600_000 }),
+            },
+          }),
+    },
+    onStep,
+  )
+  const needsView = modelXml !== null || o.discover !== undefined
+  const { variants } = needsView ? indexVariants(controlFlowView(log)) : { variants: [] }
+  let result: AnalysisOutcome['result'] = report
+  if (modelXml !== null) {
+    onStep('conformance')
+    result = { ...result, conformance: await checkConformanceToBpmn(modelXml, variants) }
+  }
+  let bpmn: string | null = null
+  if (o.discover !== undefined && variants.length > 0) {
+    onStep('discovery')
+    const noise = o.discover.noiseThreshold
+    const tree = discoverProcessTree(variants, noise === undefined ? {} : { noiseThreshold: noise })
+    bpmn = await processTreeToBpmn(tree)
+    result = {
+      ...result,
+      discovered: { tree: formatTree(tree), activities: treeActivities(tree).length },
+    }
+  }
+  return { result, issues: read.report, bpmn }
+}
