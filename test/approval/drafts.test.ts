@@ -4,7 +4,13 @@ import { createTestApp, type TestApp } from '../support/app.js'
 import { countRows } from '../support/counts.js'
 import { testDialects } from '../support/databases.js'
 import { DEMO_PERSONS, bearer, seedDemo, signInPerson } from '../support/demo.js'
-import { applicantIndex, expectOk, expectProblem } from './approval-support.js'
+import {
+  START_COMPANY,
+  applicantIndex,
+  approvalClient,
+  expectOk,
+  expectProblem,
+} from './approval-support.js'
 
 const AGENT = '330106199807210350' // agent of 示范市云栖智联科技有限公司
 const TABLES = ['approval_application_drafts', 'platform_audit_records']
@@ -62,14 +68,14 @@ describe.each(testDialects())('application drafts (%s)', (dialect) => {
       form: second.form,
     })
     expect(await counts()).toEqual({
-      approval_application_drafts: before.approval_application_drafts + 1,
-      platform_audit_records: before.platform_audit_records + 2,
+      approval_application_drafts: before.approval_application_drafts! + 1,
+      platform_audit_records: before.platform_audit_records! + 2,
     })
     expect(expectOk<Draft>(await call('GET', 'start_company', agent)).form).toEqual(second.form)
     const del = await call('DELETE', 'start_company', agent)
     expect(del.statusCode).toBe(204)
     expectProblem(await call('GET', 'start_company', agent), 404, 'APPROVAL_DRAFT_NOT_FOUND')
-    expect((await counts()).platform_audit_records).toBe(before.platform_audit_records + 3)
+    expect((await counts()).platform_audit_records).toBe(before.platform_audit_records! + 3)
   })
 
   it('keeps a draft for an enterprise apart from the agent’s own', async () => {
@@ -121,5 +127,19 @@ describe.each(testDialects())('application drafts (%s)', (dialect) => {
     expect(anonymous.statusCode).toBe(401)
     expectProblem(await call('DELETE', 'start_company', other), 404, 'APPROVAL_DRAFT_NOT_FOUND')
     expect(await counts()).toEqual(before)
+  })
+
+  it('gives the applicant, and nobody else, the form as last submitted', async () => {
+    const sample = START_COMPANY!
+    expect(sample.applicantIdNumber).toBe(AGENT)
+    const owner = agent
+    const api = approvalClient(t.app)
+    const { id } = expectOk<{ id: string }>(
+      await api.submit(owner, { kind: 'bundle', code: 'start_company', form: sample.form }),
+      201,
+    )
+    const url = `/applications/${id}/submitted-form`
+    expect(expectOk<{ form: object }>(await api.call('GET', url, owner)).form).toEqual(sample.form)
+    expectProblem(await api.call('GET', url, other), 403, 'PLATFORM_FORBIDDEN')
   })
 })

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { tags, type ApprovalRouteOptions } from './approval-routes-common.js'
+import { IdParams } from './approval.schema.js'
 
 const Params = Type.Object({ code: Type.String({ minLength: 1, maxLength: 80 }) })
 const PartyQuery = Type.Object({
@@ -63,5 +64,18 @@ export const draftRoutes: FastifyPluginAsyncTypebox<ApprovalRouteOptions> = asyn
       await o.drafts.discard(o.actorOf(req), { code: req.params.code, ...req.query })
       return reply.status(204).send()
     },
+  )
+  app.get(
+    '/applications/:id/submitted-form',
+    {
+      config: { access: { action: 'application.read' } },
+      schema: {
+        tags,
+        summary: '我提交的申请表（用于补正后重新提交）The form of my application as last submitted',
+        params: IdParams,
+        response: { 200: Type.Object({ form: Type.Record(Type.String(), Type.Unknown()) }) },
+      },
+    },
+    async (req) => ({ form: await o.drafts.submittedForm(o.actorOf(req), req.params.id) }),
   )
 }

@@ -3,7 +3,8 @@ import type { Action } from '../../platform/authz/index.js'
 import type { Actor } from '../../platform/auth/principal.js'
 import { DomainError } from '../../platform/errors.js'
 import { moduleDb } from '../../platform/db/database.js'
-import type { ApprovalDeps } from './approval.deps.js'
+import { approvalDb, type ApprovalDeps } from './approval.deps.js'
+import { approvalStore } from './approval.store.js'
 import type { DraftRow, DraftTables } from './draft.tables.js'
 import './draft.errors.js'
 
@@ -66,6 +67,20 @@ export function createDraftService(deps: ApprovalDeps) {
       .executeTakeFirst()
 
   return {
+    /** The form of one of my applications as last submitted, to correct it and send it again. */
+    async submittedForm(actor: Actor, idOrNumber: string): Promise<Record<string, unknown>> {
+      const application = await approvalStore.findApplication(approvalDb(deps), idOrNumber)
+      if (!application) throw new DomainError('APPROVAL_APPLICATION_NOT_FOUND')
+      deps.guard.require(actor, 'application.read', {
+        type: 'application',
+        id: application.id,
+        ownerId: application.applicant_id,
+      })
+      if (application.applicant_id !== actor.principal?.id)
+        throw new DomainError('APPROVAL_APPLICATION_NOT_FOUND')
+      return JSON.parse(application.form_json) as Record<string, unknown>
+    },
+
     async get(actor: Actor, key: DraftKey): Promise<DraftView> {
       const { ownerId, partyId } = await ownerOf(actor, 'application.read', key)
       const row = await find(ownerId, partyId, key.code)
