@@ -26,6 +26,16 @@ const SignInPage = lazy(() =>
   import('../features/sign-in/SignInPage').then((m) => ({ default: m.SignInPage })),
 )
 
+const QueuePage = lazy(() =>
+  import('../features/workbench/QueuePage').then((m) => ({ default: m.QueuePage })),
+)
+const TaskPage = lazy(() =>
+  import('../features/workbench/TaskPage').then((m) => ({ default: m.TaskPage })),
+)
+const WorkOrdersPage = lazy(() =>
+  import('../features/workbench/WorkOrdersPage').then((m) => ({ default: m.WorkOrdersPage })),
+)
+
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 60_000, retry: 1, refetchOnWindowFocus: false } },
 })
@@ -46,6 +56,9 @@ function Themed() {
           <Route path="/items/:code" element={<ItemPage />} />
           <Route path="/bundles/:code" element={<BundlePage />} />
           <Route path="/sign-in" element={<SignInPage />} />
+          <Route path="/workbench" element={<QueuePage />} />
+          <Route path="/workbench/tasks/:id" element={<TaskPage />} />
+          <Route path="/workbench/work-orders" element={<WorkOrdersPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </AppShell>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, NavLink, useNavigate } from 'react-router'
 import { api } from '../api/client'
 import { setSession, useSession } from '../auth/session'
+import { StaffNavLinks } from '../components/StaffNavLinks'
 import { usePreferences } from './preferences'
 import { ReadAloudButton } from './read-aloud'
 import { Loading } from './status'
@@ -54,6 +55,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <NavLink to="/search" className="shell-link">
             {t('nav.search')}
           </NavLink>
+          <StaffNavLinks />
         </nav>
         <div className="shell-tools">
           <Button
