@@ -99,8 +99,13 @@ export function createAnalysisJob(
     try {
       const request = JSON.parse(row.request_json) as StoredRequest
       const read: BuiltLog = await readLog(row, request, report)
-      const outcome = await runAnalysis(read, request, row.model_xml, deps.calendar(), (step) =>
-        report({ step }, true),
+      const outcome = await runAnalysis(
+        read,
+        request,
+        row.model_xml,
+        deps.calendar(),
+        (step) => report({ step }, true),
+        row.source_kind === 'approval',
       )
       return { ok: true, outcome }
     } catch (error) {
