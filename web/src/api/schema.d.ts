@@ -4806,6 +4806,48 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/v1/approval/applications/{id}/submitted-form': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** 我提交的申请表（用于补正后重新提交）The form of my application as last submitted */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              form: {
+                [key: string]: unknown
+              }
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/v1/policy/policies': {
     parameters: {
       query?: never
@@ -6448,6 +6490,479 @@ export interface paths {
         }
       }
     }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/insight/logs': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    /** 上传事件日志（XES、XES.gz，或按列映射的 CSV；按内容识别）Upload an event log (XES or CSV with a column mapping) */
+    post: {
+      parameters: {
+        query?: {
+          format?: 'xes' | 'csv'
+          departmentCode?: string
+          case?: string
+          activity?: string
+          timestamp?: string
+          resource?: string
+          department?: string
+          lifecycle?: string
+          delimiter?: string
+        }
+        header?: {
+          /** @description URL-encoded file name */
+          'x-file-name'?: string
+        }
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              id: string
+              departmentId: string
+              fileName: string
+              hash: string
+              size: number
+              format: 'xes' | 'csv'
+              mapping: {
+                [key: string]: string
+              } | null
+              createdAt: string
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/insight/logs/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** 上传的事件日志 An uploaded log */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              id: string
+              departmentId: string
+              fileName: string
+              hash: string
+              size: number
+              format: 'xes' | 'csv'
+              mapping: {
+                [key: string]: string
+              } | null
+              createdAt: string
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/insight/analyses': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** 可查看的分析，最新在前 Analyses the caller may read, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              id: string
+              departmentId: string
+              source: 'upload' | 'approval'
+              logId: string | null
+              status: 'queued' | 'running' | 'done' | 'failed'
+              progress: {
+                step: string
+                bytesRead?: number
+                totalBytes?: number
+                events?: number
+              } | null
+              error: {
+                code: string
+                message: {
+                  zh: string
+                  en: string
+                }
+              } | null
+              createdAt: string
+              startedAt: string | null
+              finishedAt: string | null
+            }[]
+          }
+        }
+      }
+    }
+    put?: never
+    /** 创建分析任务（上传的日志或审批历史；DFG、变体、绩效、返工、一致性、模型发现）Queue an analysis (202) */
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            departmentCode?: string
+            source:
+              | {
+                  /** @enum {string} */
+                  kind: 'upload'
+                  logId: string
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'approval'
+                  items?: string[]
+                  bundles?: string[]
+                  departments?: string[]
+                  /** Format: date-time */
+                  from?: string
+                  /** Format: date-time */
+                  to?: string
+                }
+            options: {
+              dfg?: boolean
+              variants?: number
+              performance?: boolean
+              rework?: boolean
+              correctionActivities?: string[]
+              discover?: {
+                noiseThreshold?: number
+              }
+              conformance?:
+                | {
+                    item: string
+                  }
+                | {
+                    bpmn: string
+                  }
+              sla?: {
+                workingDays?: number
+                calendarHours?: number
+              }
+            }
+            filters?: (
+              | {
+                  /** @enum {string} */
+                  kind: 'variant'
+                  ranks?: number[]
+                  top?: number
+                  coverage?: number
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'time-window'
+                  /** Format: date-time */
+                  from?: string
+                  /** Format: date-time */
+                  to?: string
+                  mode: 'contained' | 'intersecting' | 'started' | 'completed' | 'events'
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'activity-frequency'
+                  minEvents?: number
+                  minShare?: number
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'path-frequency'
+                  minCount: number
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'attribute'
+                  key: string
+                  values: string[]
+                  mode: 'cases' | 'events'
+                }
+            )[]
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              id: string
+              departmentId: string
+              source: 'upload' | 'approval'
+              logId: string | null
+              status: 'queued' | 'running' | 'done' | 'failed'
+              progress: {
+                step: string
+                bytesRead?: number
+                totalBytes?: number
+                events?: number
+              } | null
+              error: {
+                code: string
+                message: {
+                  zh: string
+                  en: string
+                }
+              } | null
+              createdAt: string
+              startedAt: string | null
+              finishedAt: string | null
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/insight/analyses/{id}': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** 分析的状态、进度与结果 An analysis: status, progress, result, log issues */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              id: string
+              departmentId: string
+              source: 'upload' | 'approval'
+              logId: string | null
+              status: 'queued' | 'running' | 'done' | 'failed'
+              progress: {
+                step: string
+                bytesRead?: number
+                totalBytes?: number
+                events?: number
+              } | null
+              error: {
+                code: string
+                message: {
+                  zh: string
+                  en: string
+                }
+              } | null
+              createdAt: string
+              startedAt: string | null
+              finishedAt: string | null
+              request: unknown
+              result: {
+                counts: {
+                  cases: number
+                  events: number
+                  activities: number
+                  variants: number
+                }
+                dfg?: unknown
+                variants?: {
+                  activities: string[]
+                  count: number
+                  share: number
+                  caseIds?: string[]
+                }[]
+                performance?: unknown
+                sla?: unknown
+                rework?: unknown
+                conformance?: unknown
+                discovered?: {
+                  tree: string
+                  activities: number
+                }
+              } | null
+              issues: {
+                issues: {
+                  code: string
+                  case?: string
+                  event?: number
+                  line?: number
+                  value?: string
+                  message: {
+                    zh: string
+                    en: string
+                  }
+                }[]
+                counts: {
+                  [key: string]: number
+                }
+                total: number
+              } | null
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/insight/analyses/{id}/model.bpmn': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** 发现的流程模型（BPMN 2.0 XML）The discovered model as BPMN 2.0 XML */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description BPMN 2.0 XML */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': string
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/insight/history': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** 导出审批历史为事件日志（XES 或 CSV，下载）Export the approval history as XES or CSV (download) */
+    get: {
+      parameters: {
+        query?: {
+          format?: 'xes' | 'csv'
+          item?: string
+          bundle?: string
+          departmentCode?: string
+          from?: string
+          to?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description XES (IEEE 1849-2016) or CSV, streamed */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': unknown
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
     delete?: never
     options?: never
     head?: never
