@@ -22,6 +22,19 @@ const ItemPage = lazy(() =>
 const BundlePage = lazy(() =>
   import('../features/catalog/BundlePage').then((m) => ({ default: m.BundlePage })),
 )
+const ApplyPage = lazy(() =>
+  import('../features/apply/ApplyPage').then((m) => ({ default: m.ApplyPage })),
+)
+const MyApplicationsPage = lazy(() =>
+  import('../features/my-applications/MyApplicationsPage').then((m) => ({
+    default: m.MyApplicationsPage,
+  })),
+)
+const ApplicationPage = lazy(() =>
+  import('../features/my-applications/ApplicationPage').then((m) => ({
+    default: m.ApplicationPage,
+  })),
+)
 const SignInPage = lazy(() =>
   import('../features/sign-in/SignInPage').then((m) => ({ default: m.SignInPage })),
 )
@@ -55,6 +68,9 @@ function Themed() {
           <Route path="/search" element={<SearchPage />} />
           <Route path="/items/:code" element={<ItemPage />} />
           <Route path="/bundles/:code" element={<BundlePage />} />
+          <Route path="/apply/:kind/:code" element={<ApplyPage />} />
+          <Route path="/my/applications" element={<MyApplicationsPage />} />
+          <Route path="/my/applications/:id" element={<ApplicationPage />} />
           <Route path="/sign-in" element={<SignInPage />} />
           <Route path="/workbench" element={<QueuePage />} />
           <Route path="/workbench/tasks/:id" element={<TaskPage />} />

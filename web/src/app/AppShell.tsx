@@ -55,6 +55,9 @@ export function AppShell({ children }: { children: ReactNode }) {
           <NavLink to="/search" className="shell-link">
             {t('nav.search')}
           </NavLink>
+          <NavLink to="/my/applications" className="shell-link">
+            {t('myApplications.nav')}
+          </NavLink>
           <StaffNavLinks />
         </nav>
         <div className="shell-tools">

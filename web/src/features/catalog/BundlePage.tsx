@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useParams } from 'react-router'
 import { api, orThrow } from '../../api/client'
 import { LoadFailed, Loading } from '../../app/status'
+import { ApplyLink } from '../../components/ApplyLink'
 import { MaterialList } from '../../components/MaterialList'
 import { ServiceFacts } from '../../components/ServiceFacts'
 import { Panel } from '../../components/Panel'
@@ -33,6 +34,7 @@ export function BundlePage() {
   return (
     <article>
       <Typography.Title level={1}>{text(content.name)}</Typography.Title>
+      <ApplyLink kind="bundles" code={code} />
       <Typography.Paragraph>{text(content.description)}</Typography.Paragraph>
       <Typography.Title level={2}>{t('service.memberItems')}</Typography.Title>
       <ul className="result-list">

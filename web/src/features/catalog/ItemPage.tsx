@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
 import { api, orThrow } from '../../api/client'
 import { LoadFailed, Loading } from '../../app/status'
+import { ApplyLink } from '../../components/ApplyLink'
 import { MaterialList } from '../../components/MaterialList'
 import { Panel } from '../../components/Panel'
 import { ServiceFacts } from '../../components/ServiceFacts'
@@ -26,6 +27,7 @@ export function ItemPage() {
   return (
     <article>
       <Typography.Title level={1}>{text(content.name)}</Typography.Title>
+      <ApplyLink kind="items" code={code} />
       <ServiceFacts
         facts={{
           department: { name: guide.department },
