@@ -58,11 +58,11 @@ function Queue() {
         <Space size={4} wrap>
           <SlaTag state={row.sla_state} daysLeft={row.days_left} />
           {row.urged > 0 && (
-            <Tag color="error" className="urged-tag">
-              {t('workbench.urged', { count: row.urged })}
-            </Tag>
+            <Tag className="urged-tag">{t('workbench.urged', { count: row.urged })}</Tag>
           )}
-          {row.extension_pending && <Tag color="processing">{t('workbench.extensionPending')}</Tag>}
+          {row.extension_pending && (
+            <Tag className="sla-tag sla-paused">{t('workbench.extensionPending')}</Tag>
+          )}
         </Space>
       ),
     },
@@ -103,24 +103,23 @@ function Queue() {
           <span>{t('workbench.filterItem')}</span>
           <Select<string>
             aria-label={t('workbench.filterItem')}
-            allowClear
-            placeholder={t('workbench.all')}
-            value={item}
-            onChange={setItem}
+            value={item ?? ''}
+            onChange={(value) => setItem(value || undefined)}
             style={{ minWidth: 200 }}
-            options={itemOptions}
+            options={[{ value: '', label: t('workbench.all') }, ...itemOptions]}
           />
         </label>
         <label>
           <span>{t('workbench.filterChannel')}</span>
           <Select<string>
             aria-label={t('workbench.filterChannel')}
-            allowClear
-            placeholder={t('workbench.all')}
-            value={channel}
-            onChange={setChannel}
+            value={channel ?? ''}
+            onChange={(value) => setChannel(value || undefined)}
             style={{ minWidth: 120 }}
-            options={CHANNELS.map((c) => ({ value: c, label: t(`workbench.channel.${c}`) }))}
+            options={[
+              { value: '', label: t('workbench.all') },
+              ...CHANNELS.map((c) => ({ value: c, label: t(`workbench.channel.${c}`) })),
+            ]}
           />
         </label>
       </section>

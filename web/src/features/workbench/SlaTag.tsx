@@ -1,14 +1,6 @@
 import { Tag } from 'antd'
 import { useTranslation } from 'react-i18next'
 
-// Dark enough for 4.5:1 text on antd's light tag backgrounds.
-const COLOURS: Record<string, string> = {
-  green: 'success',
-  amber: 'warning',
-  red: 'error',
-  paused: 'processing',
-}
-
 /** A limit's state in colour and words, with the working days left (never colour alone). */
 export function SlaTag({ state, daysLeft }: { state: string; daysLeft: number | null }) {
   const { t } = useTranslation()
@@ -21,7 +13,8 @@ export function SlaTag({ state, daysLeft }: { state: string; daysLeft: number | 
           ? t('workbench.dueToday')
           : t('workbench.daysLeft', { count: daysLeft })
   return (
-    <Tag className={`sla-tag sla-${state}`} color={COLOURS[state] ?? 'default'} data-sla={state}>
+    // Colours from workbench.css: dark text on a light ground, 4.5:1 or better.
+    <Tag className={`sla-tag sla-${state}`} data-sla={state}>
       {t(`workbench.slaState.${state}`, { defaultValue: state })}
       {days && state !== 'paused' ? ` · ${days}` : ''}
     </Tag>

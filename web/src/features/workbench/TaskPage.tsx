@@ -46,11 +46,11 @@ function Task() {
           {t('workbench.task.state')}:{' '}
           {t(`workbench.state.${detail.state}`, { defaultValue: detail.state })}
         </Tag>
-        {detail.correction && <Tag color="processing">{t('workbench.task.correcting')}</Tag>}
+        {detail.correction && (
+          <Tag className="sla-tag sla-paused">{t('workbench.task.correcting')}</Tag>
+        )}
         {detail.urged > 0 && (
-          <Tag color="error" className="urged-tag">
-            {t('workbench.urged', { count: detail.urged })}
-          </Tag>
+          <Tag className="urged-tag">{t('workbench.urged', { count: detail.urged })}</Tag>
         )}
       </Space>
       {detail.pendingExtension && <ExtensionRequest task={detail} />}
