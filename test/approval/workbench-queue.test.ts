@@ -16,6 +16,7 @@ const sample = START_COMPANY!
 
 interface Entry {
   id: string
+  case_id: string
   application_id: string
   item_code: string
   item_name: { zh: string; en: string }
@@ -80,6 +81,16 @@ describe.each(testDialects())('the workbench queue and task actions (%s)', (dial
     // The default order stays the oldest first.
     const opened = (await queue('')).map((r) => r.application_id)
     expect(opened.indexOf(older)).toBeLessThan(opened.indexOf(newer))
+
+    // Past its promised deadline: red with negative days, and the applicant's 催办 counted.
+    now = new Date('2026-04-20T01:00:00Z')
+    applicant = (await signInPerson(t.app, applicantIndex(sample.applicantIdNumber))).accessToken
+    clerk = await signInStaff(t.app, 'market.li')
+    const late = (await queue('sort=urgency')).find((r) => r.application_id === older)!
+    expect(late.sla_state).toBe('red')
+    expect(late.days_left).toBeLessThan(0)
+    expectOk(await api().call('POST', `/cases/${late.case_id}/urge`, applicant, {}))
+    expect((await queue('sort=urgency')).find((r) => r.id === late.id)?.urged).toBe(1)
   })
 
   it('offers the actions the engine accepts now: claim first, then handling', async () => {
