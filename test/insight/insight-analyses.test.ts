@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../support/app.js'
 import { testDialects } from '../support/databases.js'
@@ -139,9 +140,42 @@ describe.each(testDialects())('analyses of an uploaded log (%s)', (dialect) => {
     expect(view.result?.conformance?.report?.fitness).toBe(1)
   })
 
+  it('answers a retried request with the same analysis (Idempotency-Key)', async () => {
+    const up = await uploadLog(t.app, token, xesOf(TRACES))
+    const body = { source: { kind: 'upload', logId: up.json<{ id: string }>().id }, options: {} }
+    const send = () =>
+      t.app.http.inject({
+        method: 'POST',
+        url: api('/analyses'),
+        headers: { ...bearer(token), 'idempotency-key': 'insight-retry-0001' },
+        payload: body,
+      })
+    const first = await send()
+    const again = await send()
+    expect(again.statusCode).toBe(202)
+    expect(again.json<{ id: string }>().id).toBe(first.json<{ id: string }>().id)
+  })
+
+  it('fails an analysis whose uploaded file is gone, naming the reason', async () => {
+    const up = await uploadLog(t.app, token, xesOf({ gone: ['X', 'Y'] }))
+    const log = up.json<{ id: string; hash: string }>()
+    rmSync(t.app.insight.uploads.pathOf(log.hash))
+    const queued = await analyse({ source: { kind: 'upload', logId: log.id }, options: {} })
+    const view = await runToEnd(queued.id)
+    expect(view.status).toBe('failed')
+    expect(view.error?.code).toBe('INSIGHT_LOG_UNREADABLE')
+  })
+
   it('lists the analyses newest first', async () => {
-    const list = await getJson<Array<{ id: string; status: string }>>(t.app, token, '/analyses')
-    expect(list.length).toBeGreaterThanOrEqual(4)
-    expect(list.every((a) => a.status === 'done')).toBe(true)
+    await t.app.runner.drain()
+    const list = await getJson<Array<{ id: string; status: string; createdAt: string }>>(
+      t.app,
+      token,
+      '/analyses',
+    )
+    expect(list).toHaveLength(6)
+    expect(list.map((a) => a.status).filter((s) => s !== 'done')).toEqual(['failed'])
+    const times = list.map((a) => a.createdAt)
+    expect(times).toEqual([...times].sort().reverse())
   })
 })

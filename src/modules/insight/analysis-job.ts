@@ -70,7 +70,10 @@ export function createAnalysisJob(
     if (!log) throw new LogFileError('INSIGHT_LOG_UNREADABLE')
     let opened: OpenedUpload | undefined
     try {
-      opened = await uploads.open(log.file_hash)
+      // A file gone from disk (deleted, or another instance's disk) cannot be read: not retried.
+      opened = await uploads.open(log.file_hash).catch(() => {
+        throw new LogFileError('INSIGHT_LOG_UNREADABLE')
+      })
       if (log.format === 'xes') return await readXes(opened.path, { onProgress })
       const { delimiter, ...mapping } = JSON.parse(log.mapping_json ?? '{}') as CsvMapping & {
         delimiter?: string
