@@ -107,6 +107,7 @@ export async function buildApp(options: AppOptions) {
     notifier,
     tokens,
     refreshTokenTtlDays: config.refreshTokenTtlDays,
+    passwordHashCost: config.passwordHashCost,
   })
   const catalog = createCatalogModule({
     db,

@@ -44,6 +44,18 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'production', TONGBAN_SECRET: 'x'.repeat(40) }).demo).toBe(false)
   })
 
+  it('lets tests lower the password hash cost, never production', () => {
+    expect(loadConfig({}).passwordHashCost).toBe(14)
+    expect(loadConfig({ TONGBAN_PASSWORD_HASH_COST: '10' }).passwordHashCost).toBe(10)
+    expect(() => loadConfig({ TONGBAN_PASSWORD_HASH_COST: '9' })).toThrow(
+      /TONGBAN_PASSWORD_HASH_COST=9: must be an integer from 10 to 20/,
+    )
+    const production = { NODE_ENV: 'production', TONGBAN_SECRET: 'x'.repeat(40) }
+    expect(() => loadConfig({ ...production, TONGBAN_PASSWORD_HASH_COST: '12' })).toThrow(
+      /TONGBAN_PASSWORD_HASH_COST=12: must be at least 14 when NODE_ENV=production/,
+    )
+  })
+
   it('selects PostgreSQL from DATABASE_URL', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).databaseUrl).toBe('postgres://u@h/db')
   })

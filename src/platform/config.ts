@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { DEFAULT_PASSWORD_HASH_COST } from './auth/password.js'
 
 export interface Config {
   port: number
@@ -39,6 +40,8 @@ export interface Config {
   governanceMaxUploadBytes: number
   /** Days an uploaded data file is kept after its last use, once no run needs it. */
   governanceUploadRetentionDays: number
+  /** log2 of the scrypt cost for new password hashes (TONGBAN_PASSWORD_HASH_COST, 14 = N 16384). */
+  passwordHashCost: number
   /** The built web app (`npm run build`), served at `/`. */
   webDir: string
 }
@@ -115,10 +118,16 @@ export function loadConfig(env: Env = process.env): Config {
       8 * 1024 * 1024 * 1024,
     ),
     governanceUploadRetentionDays: int('TONGBAN_GOVERNANCE_UPLOAD_RETENTION_DAYS', 7, 1, 3650),
+    passwordHashCost: int('TONGBAN_PASSWORD_HASH_COST', DEFAULT_PASSWORD_HASH_COST, 10, 20),
     webDir: resolve(env.TONGBAN_WEB_DIR || DEFAULT_WEB_DIR),
   }
   if (!/^\d{6}$/.test(config.regionCode))
     problems.push(`TONGBAN_REGION_CODE=${config.regionCode}: must be a six-digit GB/T 2260 code`)
+  // Cheaper hashes keep a test suite that registers thousands of accounts fast; never in production.
+  if (production && config.passwordHashCost < DEFAULT_PASSWORD_HASH_COST)
+    problems.push(
+      `TONGBAN_PASSWORD_HASH_COST=${config.passwordHashCost}: must be at least ${DEFAULT_PASSWORD_HASH_COST} when NODE_ENV=production`,
+    )
   if (problems.length > 0) throw new ConfigError(problems)
   return config
 }

@@ -148,6 +148,7 @@ describe.each(testDialects())(
         TONGBAN_PORT: String(await freePort()),
         TONGBAN_HOST: '127.0.0.1',
         TONGBAN_SECRET: SECRET,
+        TONGBAN_PASSWORD_HASH_COST: '10',
         TONGBAN_LOG_LEVEL: 'warn',
         TONGBAN_DATA_DIR: dataDir,
         TONGBAN_JOB_POLL_MS: '100',

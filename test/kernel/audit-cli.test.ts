@@ -19,6 +19,7 @@ describe('tongban audit verify', () => {
       ...process.env,
       TONGBAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'tongban-audit-')),
       TONGBAN_SECRET: TEST_SECRET,
+      TONGBAN_PASSWORD_HASH_COST: '10',
       TONGBAN_LOG_LEVEL: 'silent',
     }
     const config = loadConfig(env)

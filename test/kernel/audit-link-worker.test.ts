@@ -27,6 +27,7 @@ describe('audit sealing through the link worker (SQLite file)', () => {
     dir = mkdtempSync(join(tmpdir(), 'tongban-link-worker-'))
     const config = loadConfig({
       TONGBAN_SECRET: TEST_SECRET,
+      TONGBAN_PASSWORD_HASH_COST: '10',
       TONGBAN_DATA_DIR: dir,
       TONGBAN_LOG_LEVEL: 'silent',
     })

@@ -12,6 +12,7 @@ const env = {
   ...process.env,
   TONGBAN_DATA_DIR: dir,
   TONGBAN_SECRET: TEST_SECRET,
+  TONGBAN_PASSWORD_HASH_COST: '10',
   TONGBAN_LOG_LEVEL: 'silent',
 }
 const cli = (...args: string[]) => run(process.execPath, ['bin/tongban.js', ...args], { env })

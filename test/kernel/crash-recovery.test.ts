@@ -134,6 +134,7 @@ describe.each(testDialects())('a server killed with SIGKILL under load (%s)', (d
       TONGBAN_PORT: String(await freePort()),
       TONGBAN_HOST: '127.0.0.1',
       TONGBAN_SECRET: SECRET,
+      TONGBAN_PASSWORD_HASH_COST: '10',
       TONGBAN_LOG_LEVEL: 'warn',
       TONGBAN_DATA_DIR: dataDir,
       ...(pg ? { DATABASE_URL: pg.url } : {}),

@@ -41,6 +41,7 @@ describe.runIf(hasPostgres)(
         TONGBAN_PORT: String(port),
         TONGBAN_HOST: '127.0.0.1',
         TONGBAN_SECRET: SECRET,
+        TONGBAN_PASSWORD_HASH_COST: '10',
         TONGBAN_LOG_LEVEL: 'warn',
         DATABASE_URL: pg.url,
         TONGBAN_AUTH_RATE_LIMIT_PER_MINUTE: '100000',
@@ -113,6 +114,7 @@ describe.runIf(hasPostgres)(
       expect(acknowledged.filter((id) => !stored.has(id))).toEqual([])
       const verify = await runCli(['audit', 'verify'], {
         TONGBAN_SECRET: SECRET,
+        TONGBAN_PASSWORD_HASH_COST: '10',
         DATABASE_URL: pg.url,
         TONGBAN_LOG_LEVEL: 'silent',
       })

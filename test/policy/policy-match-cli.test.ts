@@ -30,6 +30,7 @@ describe.each(testDialects())('tongban policy match (%s)', (dialect) => {
   const env: Record<string, string> = {
     TONGBAN_DATA_DIR: dataDir,
     TONGBAN_SECRET: TEST_SECRET,
+    TONGBAN_PASSWORD_HASH_COST: '10',
     TONGBAN_LOG_LEVEL: 'silent',
   }
   let disposePostgres = async () => {}

@@ -19,6 +19,7 @@ describe.each(testDialects())('policy notices across restarts (%s)', (dialect) =
     const first = await createTestDatabase(dialect, sqlitePath)
     const config = loadConfig({
       TONGBAN_SECRET: TEST_SECRET,
+      TONGBAN_PASSWORD_HASH_COST: '10',
       TONGBAN_DATA_DIR: dir,
       TONGBAN_LOG_LEVEL: 'silent',
     })

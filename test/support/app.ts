@@ -32,6 +32,8 @@ export async function createTestApp(options: {
     TONGBAN_LOG_LEVEL: options.logStream ? 'info' : 'silent',
     TONGBAN_DATA_DIR: dataDir,
     TONGBAN_AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    // The lowest scrypt cost: seeding and signing in the demo city dominate many tests otherwise.
+    TONGBAN_PASSWORD_HASH_COST: '10',
     ...options.env,
   })
   const logger = options.logStream

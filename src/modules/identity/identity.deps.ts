@@ -17,6 +17,8 @@ export interface IdentityDeps {
   notifier: Notifier
   tokens: TokenService
   refreshTokenTtlDays: number
+  /** log2 of the scrypt cost for new password hashes (config `passwordHashCost`). */
+  passwordHashCost: number
 }
 
 export const identityDb = (deps: IdentityDeps) => moduleDb<IdentityTables>(deps.db)

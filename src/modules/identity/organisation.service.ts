@@ -118,7 +118,7 @@ export function createOrganisationService(deps: IdentityDeps) {
         department_id: input.departmentId,
         phone_enc: deps.cipher.encrypt(phone.value.number),
         phone_index: deps.cipher.blindIndex(phone.value.number),
-        password_hash: await hashPassword(input.password),
+        password_hash: await hashPassword(input.password, deps.passwordHashCost),
         failed_attempts: 0,
         locked_until: null,
         status: 'active',

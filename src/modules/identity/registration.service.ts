@@ -25,7 +25,7 @@ export function createRegistrationService(deps: IdentityDeps) {
       const now = deps.clock.now()
       const checked = checkPersonRegistration(input, now)
       const idIndex = deps.cipher.blindIndex(checked.id.idNumber)
-      const passwordHash = await hashPassword(input.password)
+      const passwordHash = await hashPassword(input.password, deps.passwordHashCost)
       const person: RegisteredPerson = {
         id: uuidv7(),
         name: checked.name,

@@ -30,13 +30,12 @@ interface Account {
   phoneIndex: string
 }
 
-// Verifying against a real hash when the account is unknown keeps the response time alike.
-const decoyHash = hashPassword('decoy-password-1')
-
 /** Step one checks the password and texts a one-time code; step two trades the code for tokens. */
 export function createSignInService(deps: IdentityDeps) {
   const db = identityDb(deps)
   const issuer = createSessionIssuer(deps)
+  // Verifying against a real hash when the account is unknown keeps the response time alike.
+  const decoyHash = hashPassword('decoy-password-1', deps.passwordHashCost)
 
   async function findAccount(
     kind: 'person' | 'staff',

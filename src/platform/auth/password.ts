@@ -1,6 +1,13 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto'
 
-const PARAMS: ScryptOptions = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
+/** log2 of scrypt's N: 2^14 = 16384, the cost OWASP names for scrypt with r = 8, p = 1. */
+export const DEFAULT_PASSWORD_HASH_COST = 14
+const PARAMS: ScryptOptions = {
+  N: 2 ** DEFAULT_PASSWORD_HASH_COST,
+  r: 8,
+  p: 1,
+  maxmem: 64 * 1024 * 1024,
+}
 const KEY_LENGTH = 32
 
 function derive(password: string, salt: Buffer, params = PARAMS): Promise<Buffer> {
@@ -12,12 +19,16 @@ function derive(password: string, salt: Buffer, params = PARAMS): Promise<Buffer
 }
 
 /** `scrypt$N$r$p$salt$hash`, base64url; the parameters travel with the hash so they can change. */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(
+  password: string,
+  cost = DEFAULT_PASSWORD_HASH_COST,
+): Promise<string> {
   const salt = randomBytes(16)
-  const key = await derive(password, salt)
+  const params = { ...PARAMS, N: 2 ** cost }
+  const key = await derive(password, salt, params)
   return [
     'scrypt',
-    PARAMS.N,
+    params.N,
     PARAMS.r,
     PARAMS.p,
     salt.toString('base64url'),
