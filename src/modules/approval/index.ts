@@ -30,7 +30,7 @@ import { createApprovalRatings } from './migrations/2026-11-29T1700-create-appro
 import { createApprovalMaterials } from './migrations/2026-11-29T1800-create-approval-materials.js'
 import { createApprovalSharedData } from './migrations/2026-11-29T2100-create-approval-shared-data.js'
 import { createApprovalCopies } from './migrations/2026-11-29T1810-create-approval-copies.js'
-import { createApprovalDrafts } from './migrations/2026-11-30T0400-create-approval-drafts.js'
+import { createApprovalDrafts } from './migrations/2026-12-05T0900-create-approval-drafts.js'
 import { createDraftService } from './draft.service.js'
 
 export type { ApprovalDeps, CatalogPort, PartyDirectory } from './approval.deps.js'

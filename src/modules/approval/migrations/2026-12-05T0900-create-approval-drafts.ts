@@ -1,7 +1,7 @@
 import type { ModuleMigration } from '../../../platform/db/migrator.js'
 
 export const createApprovalDrafts: ModuleMigration = {
-  name: '2026-11-30T0400-create-approval-drafts',
+  name: '2026-12-05T0900-create-approval-drafts',
   async up(db) {
     await db.schema
       .createTable('approval_application_drafts')
