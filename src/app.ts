@@ -183,6 +183,7 @@ export async function buildApp(options: AppOptions) {
     dataDir: config.dataDir,
     maxUploadBytes: config.governanceMaxUploadBytes,
     uploadKeys: deriveUploadKeys(secret),
+    uploadRetentionDays: config.governanceUploadRetentionDays,
   })
   insight.registerJobs(runner)
   if (config.demo) {
@@ -248,6 +249,9 @@ export async function buildApp(options: AppOptions) {
       governance.upkeep
         .start()
         .catch((err: unknown) => logger.warn({ err }, 'could not schedule governance upkeep'))
+      insight.upkeep
+        .start()
+        .catch((err: unknown) => logger.warn({ err }, 'could not schedule insight upkeep'))
       timers.push(
         setInterval(
           () =>

@@ -49,6 +49,8 @@ export * from './conformance/index.js'
 export { createInsightModule, type InsightModule } from './insight.module.js'
 export type { InsightDeps, InsightCatalog, InsightDepartments } from './insight.deps.js'
 export { ANALYSIS_JOB } from './analysis.service.js'
+/** INSIGHT_UPKEEP_JOB: the hourly job deleting uploaded logs past their retention. */
+export { INSIGHT_UPKEEP_JOB } from './insight-upkeep.js'
 
 import { createInsightTables } from './migrations/2026-12-04T0900-create-insight-tables.js'
 /** This module's tables, in order. */

@@ -36,6 +36,8 @@ export interface InsightDeps {
   dataDir: string
   maxUploadBytes: number
   uploadKeys: UploadKeys
+  /** Days an uploaded log is kept after its last upload or analysis, once none is pending (7). */
+  uploadRetentionDays?: number
 }
 
 export const insightDb = (deps: Pick<InsightDeps, 'db'>) => moduleDb<InsightTables>(deps.db)

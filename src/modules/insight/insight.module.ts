@@ -5,6 +5,7 @@ import { createUploadStore } from '../governance/index.js'
 import { createAnalysisJob } from './analysis-job.js'
 import { ANALYSIS_JOB, createAnalyses } from './analysis.service.js'
 import { createHistoryExport } from './history-export.service.js'
+import { createInsightUpkeep, INSIGHT_UPKEEP_JOB } from './insight-upkeep.js'
 import type { InsightDeps } from './insight.deps.js'
 import './insight.errors.js'
 import { insightRoutes } from './insight.routes.js'
@@ -22,13 +23,17 @@ export function createInsightModule(deps: InsightDeps) {
   const logs = createLogUploads(deps, uploads)
   const analyses = createAnalyses(deps)
   const history = createHistoryExport(deps)
+  const upkeep = createInsightUpkeep(deps, uploads)
   return {
     logs,
     analyses,
     history,
     uploads,
+    /** Hourly: uploaded logs past their retention deleted (`start()` queues it). */
+    upkeep,
     registerJobs(runner: JobRunner) {
       runner.registerPrepared(ANALYSIS_JOB, createAnalysisJob(deps, uploads))
+      runner.registerPrepared(INSIGHT_UPKEEP_JOB, upkeep.job)
     },
     routes: (actorOf: (request: FastifyRequest) => Actor) => ({
       plugin: insightRoutes,

@@ -57,4 +57,33 @@ export const insightStore = {
       .where('id', '=', id)
       .where('status', '=', 'running')
       .execute(),
+
+  /** For each hash: whether a queued or running analysis reads it, and when one last was asked. */
+  async uploadUses(db: Db, hashes: readonly string[]) {
+    const uses = new Map<string, { pending: boolean; lastUsedAt: string | null }>()
+    if (hashes.length === 0) return uses
+    const logs = await db
+      .selectFrom('insight_logs')
+      .select(['id', 'file_hash'])
+      .where('file_hash', 'in', hashes)
+      .execute()
+    const hashOf = new Map(logs.map((l) => [l.id, l.file_hash]))
+    const analyses =
+      logs.length === 0
+        ? []
+        : await db
+            .selectFrom('insight_analyses')
+            .select(['log_id', 'status', 'created_at'])
+            .where('log_id', 'in', [...hashOf.keys()])
+            .execute()
+    for (const a of analyses) {
+      const hash = hashOf.get(a.log_id ?? '')
+      if (hash === undefined) continue
+      const use = uses.get(hash) ?? { pending: false, lastUsedAt: null }
+      use.pending ||= a.status === 'queued' || a.status === 'running'
+      if (use.lastUsedAt === null || a.created_at > use.lastUsedAt) use.lastUsedAt = a.created_at
+      uses.set(hash, use)
+    }
+    return uses
+  },
 }
