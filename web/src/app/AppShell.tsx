@@ -56,7 +56,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             {t('nav.search')}
           </NavLink>
           <NavLink to="/my/applications" className="shell-link">
-            {t('myApplications.nav')}
+            {t('my-applications.nav')}
           </NavLink>
           <StaffNavLinks />
         </nav>

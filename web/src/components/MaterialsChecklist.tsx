@@ -109,11 +109,11 @@ function MaterialRow({
   return (
     <li className="materials-row">
       <span className="materials-name">{text(m.name)}</span>{' '}
-      <Tag color={m.required ? 'red' : 'default'}>
+      <Tag className={m.required ? 'tag-bad' : undefined}>
         {text(m.required ? TEXT.required : TEXT.optional)}
       </Tag>
       {done ? (
-        <Tag color="green">{text(done.via === 'licence' ? TEXT.doneLicence : TEXT.done)}</Tag>
+        <Tag className="tag-ok">{text(done.via === 'licence' ? TEXT.doneLicence : TEXT.done)}</Tag>
       ) : (
         <div className="materials-actions">
           {m.heldLicences.slice(0, 1).map((l) => (

@@ -36,22 +36,22 @@ export function ApplicationActions({ application }: { application: Application }
   })
   const running = application.cases.filter((c) => c.status === 'in_progress')
   return (
-    <Panel title={`${t('myApplications.withdraw')} / ${t('myApplications.urge')}`}>
+    <Panel title={`${t('my-applications.withdraw')} / ${t('my-applications.urge')}`}>
       {running.map((c) => (
         <p key={c.id}>
           <Button
             onClick={() => urge.mutate(c.id)}
             loading={urge.isPending && urge.variables === c.id}
           >
-            {t('myApplications.urge')}：{text(c.name)}
+            {t('my-applications.urge')}：{text(c.name)}
           </Button>
         </p>
       ))}
-      {urge.isSuccess && <Alert type="success" showIcon title={t('myApplications.urged')} />}
+      {urge.isSuccess && <Alert type="success" showIcon title={t('my-applications.urged')} />}
       {urge.isError && <LoadFailed error={urge.error} />}
       {asking ? (
         <div className="withdraw-form">
-          <label htmlFor="withdraw-reason">{t('myApplications.withdrawReason')}</label>
+          <label htmlFor="withdraw-reason">{t('my-applications.withdrawReason')}</label>
           <Input.TextArea
             id="withdraw-reason"
             rows={2}
@@ -64,12 +64,12 @@ export function ApplicationActions({ application }: { application: Application }
             loading={withdraw.isPending}
             onClick={() => withdraw.mutate()}
           >
-            {t('myApplications.withdrawConfirm')}
+            {t('my-applications.withdrawConfirm')}
           </Button>
         </div>
       ) : (
         <Button danger onClick={() => setAsking(true)}>
-          {t('myApplications.withdraw')}
+          {t('my-applications.withdraw')}
         </Button>
       )}
       {withdraw.isError && <LoadFailed error={withdraw.error} />}

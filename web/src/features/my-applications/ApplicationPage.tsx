@@ -29,11 +29,11 @@ export function ApplicationPage() {
   return (
     <article className="my-application">
       <Link to="/my/applications" className="shell-link">
-        {t('myApplications.back')}
+        {t('my-applications.back')}
       </Link>
       <Typography.Title level={1}>{text(a.name)}</Typography.Title>
       <p>
-        <StatusTag status={a.status} /> {t('myApplications.number')}：{a.caseNumber}
+        <StatusTag status={a.status} /> {t('my-applications.number')}：{a.caseNumber}
       </p>
       {a.status === 'awaiting_correction' && <CorrectionPanel application={a} />}
       <TimelinePanel application={a} entries={timeline.data ?? []} />

@@ -84,8 +84,8 @@ function CorrectionForm(props: {
   const reasons: FieldErrors = { ...serverErrors }
   for (const p of pointers) if (problems[p]) reasons[p] = problems[p]
   return (
-    <Panel title={t('myApplications.notice')} className="correction-notice">
-      <p>{t('myApplications.noticeIntro')}</p>
+    <Panel title={t('my-applications.notice')} className="correction-notice">
+      <p>{t('my-applications.noticeIntro')}</p>
       <ul className="correction-fields">
         {notice.fields.map((f) => (
           <li key={f.pointer}>
@@ -102,7 +102,7 @@ function CorrectionForm(props: {
       </ul>
       {notice.notes.length > 0 && (
         <>
-          <h3>{t('myApplications.noticeNotes')}</h3>
+          <h3>{t('my-applications.noticeNotes')}</h3>
           <ul>
             {notice.notes.map((n) => (
               <li key={n.caseId}>
@@ -131,7 +131,7 @@ function CorrectionForm(props: {
         loading={resubmit.isPending}
         onClick={() => resubmit.mutate(value)}
       >
-        {t('myApplications.resubmit')}
+        {t('my-applications.resubmit')}
       </Button>
     </Panel>
   )

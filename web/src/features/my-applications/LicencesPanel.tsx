@@ -39,7 +39,7 @@ export function LicencesPanel({
   const licences = (held.data ?? []).filter((l) => issued.has(l.identifier))
   if (licences.length === 0) return null
   return (
-    <Panel title={t('myApplications.licences')}>
+    <Panel title={t('my-applications.licences')}>
       <ul className="licence-list">
         {licences.map((l) => (
           <LicenceCard key={l.identifier} licence={l} />
@@ -67,16 +67,16 @@ function LicenceCard({ licence: l }: { licence: Licence }) {
           src={qr}
           width={160}
           height={160}
-          alt={t('myApplications.licenceQr', { name: l.name })}
+          alt={t('my-applications.licenceQr', { name: l.name })}
         />
       )}
       <div>
         <h3>{l.name}</h3>
         <p>
-          {t('myApplications.licenceNumber')}：{l.number} · {l.issuer.name} · {l.issuedOn}
+          {t('my-applications.licenceNumber')}：{l.number} · {l.issuer.name} · {l.issuedOn}
         </p>
         <a href={verify} className="shell-link" target="_blank" rel="noreferrer">
-          {t('myApplications.verify')}
+          {t('my-applications.verify')}
         </a>
       </div>
     </li>

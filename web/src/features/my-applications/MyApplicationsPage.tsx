@@ -24,13 +24,13 @@ export function MyApplicationsPage() {
         await api.GET('/api/v1/approval/applications', { params: { query: { limit: 100 } } }),
       ),
   })
-  const title = <Typography.Title level={1}>{t('myApplications.title')}</Typography.Title>
+  const title = <Typography.Title level={1}>{t('my-applications.title')}</Typography.Title>
   if (!session)
     return (
       <article>
         {title}
         <Link to="/sign-in" className="shell-link">
-          {t('myApplications.signIn')}
+          {t('my-applications.signIn')}
         </Link>
       </article>
     )
@@ -40,7 +40,7 @@ export function MyApplicationsPage() {
     <article>
       {title}
       {list.data.length === 0 ? (
-        <Empty description={t('myApplications.none')} />
+        <Empty description={t('my-applications.none')} />
       ) : (
         <ul className="result-list">
           {list.data.map((a) => (
@@ -52,9 +52,9 @@ export function MyApplicationsPage() {
                   </Link>
                 </Typography.Title>
                 <StatusTag status={a.status} />
-                {a.enterpriseId && <Tag>{t('myApplications.forEnterprise')}</Tag>}
+                {a.enterpriseId && <Tag>{t('my-applications.forEnterprise')}</Tag>}
                 <p>
-                  {t('myApplications.number')}：{a.caseNumber} · {t('myApplications.submittedAt')}：
+                  {t('my-applications.number')}：{a.caseNumber} · {t('my-applications.submittedAt')}：
                   {new Date(a.submittedAt).toLocaleString(i18n.language)}
                 </p>
               </Panel>

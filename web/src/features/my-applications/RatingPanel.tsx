@@ -17,7 +17,7 @@ export function RatingPanel({ application }: { application: Application }) {
   const finished = application.cases.filter((c) => FINISHED.has(c.status))
   if (finished.length === 0) return null
   return (
-    <Panel title={t('myApplications.rating')}>
+    <Panel title={t('my-applications.rating')}>
       {finished.map((c) => (
         <CaseRating key={c.id} caseId={c.id} name={c.name} />
       ))}
@@ -39,7 +39,7 @@ function CaseRating({ caseId, name }: { caseId: string; name: { zh: string; en: 
         }),
       ),
   })
-  const label = t('myApplications.ratingLabel', { name: text(name) })
+  const label = t('my-applications.ratingLabel', { name: text(name) })
   const already =
     rate.error instanceof ApiError && rate.error.problem.code === 'APPROVAL_ALREADY_RATED'
   if (rate.isSuccess || already)
@@ -50,7 +50,7 @@ function CaseRating({ caseId, name }: { caseId: string; name: { zh: string; en: 
           <Alert
             type="success"
             showIcon
-            title={t('myApplications.rated', { score: rate.data.score })}
+            title={t('my-applications.rated', { score: rate.data.score })}
           />
         )}
         {already && <LoadFailed error={rate.error} />}
@@ -58,10 +58,10 @@ function CaseRating({ caseId, name }: { caseId: string; name: { zh: string; en: 
           <Alert
             type="info"
             showIcon
-            title={t('myApplications.workOrder')}
+            title={t('my-applications.workOrder')}
             description={
               rate.data.workOrder.response
-                ? `${t('myApplications.answer')}：${rate.data.workOrder.response}`
+                ? `${t('my-applications.answer')}：${rate.data.workOrder.response}`
                 : undefined
             }
           />
@@ -79,7 +79,7 @@ function CaseRating({ caseId, name }: { caseId: string; name: { zh: string; en: 
         options={SCORES.map((s) => ({ value: s, label: `${s}` }))}
       />
       <label htmlFor={`comment-${caseId}`} className="case-rating-comment">
-        {t('myApplications.ratingComment')}
+        {t('my-applications.ratingComment')}
       </label>
       <Input.TextArea
         id={`comment-${caseId}`}
@@ -93,7 +93,7 @@ function CaseRating({ caseId, name }: { caseId: string; name: { zh: string; en: 
         loading={rate.isPending}
         onClick={() => rate.mutate()}
       >
-        {t('myApplications.rate')}
+        {t('my-applications.rate')}
       </Button>
       {rate.isError && !already && <LoadFailed error={rate.error} />}
     </div>

@@ -17,7 +17,7 @@ export function TimelinePanel({
   const text = useLocalized()
   const department = useDepartmentNames()
   return (
-    <Panel title={t('myApplications.timeline')}>
+    <Panel title={t('my-applications.timeline')}>
       {application.cases.map((c) => {
         const steps = entries.filter((e) => e.caseId === c.id)
         return (
@@ -30,7 +30,7 @@ export function TimelinePanel({
               {text(department(c.departmentId))} · {text(c.name)} <StatusTag status={c.status} />
             </h3>
             {steps.length === 0 ? (
-              <p>{t('myApplications.noTimeline')}</p>
+              <p>{t('my-applications.noTimeline')}</p>
             ) : (
               <ol className="timeline-steps">
                 {steps.map((e) => (
