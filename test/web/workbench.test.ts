@@ -83,10 +83,10 @@ async function signInAsStaff(portal: Portal, page: Page, account: string) {
   await page.getByRole('button', { name: '退出登录' }).waitFor()
 }
 
-/** A page already signed in as the clerk: the session the sign-in page would leave, set up front. */
-async function clerkPage(portal: Portal) {
+/** A page already signed in as staff (the clerk unless named): the session the sign-in page would leave, set up front. */
+async function staffPage(portal: Portal, account = CLERK) {
   const opened = await portal.newPage()
-  const tokens = await signIn(portal.app, 'staff', CLERK, staffPhone(CLERK))
+  const tokens = await signIn(portal.app, 'staff', account, staffPhone(account))
   const session = JSON.stringify({ ...tokens, remember: false })
   await opened.context.addInitScript(
     (value) => sessionStorage.setItem('tongban.session', value),
@@ -99,6 +99,7 @@ describe('the staff workbench in a browser', { timeout: 120_000 }, () => {
   let portal: Portal
   let toCorrect: QueueRow
   let toApprove: QueueRow
+  let extended: QueueRow
 
   beforeAll(async () => {
     portal = await startPortal()
@@ -114,18 +115,27 @@ describe('the staff workbench in a browser', { timeout: 120_000 }, () => {
         }),
         201,
       ).id
-    const [first, second] = [await submit(), await submit()]
+    const [first, second, third] = [await submit(), await submit(), await submit()]
     const clerk = await signInStaff(app, CLERK)
     const queue = expectOk<QueueRow[]>(
       await approvalClient(app).call('GET', '/tasks?sort=urgency', clerk),
     )
     toCorrect = queue.find((r) => r.application_id === first)!
     toApprove = queue.find((r) => r.application_id === second)!
+    extended = queue.find((r) => r.application_id === third)!
+    // The clerk asks for a 延期 on the third: the department's approver decides it.
+    expectOk(await approvalClient(app).claim(clerk, extended.id))
+    expectOk(
+      await approvalClient(app).call('POST', `/tasks/${extended.id}/extension`, clerk, {
+        days: 5,
+        reason: '需要现场核查',
+      }),
+    )
     await supplyMarket(app, applicant, second, toApprove.item_code)
   }, 180_000)
   afterAll(() => portal?.close())
 
-  it('shows staff the queue with each case’s state and days left, and filters it', async () => {
+  it('shows staff the queue with each case’s state and days left, filters it, and the work orders', async () => {
     const { page, context, errors } = await portal.newPage()
     await signInAsStaff(portal, page, CLERK)
     await page.getByRole('link', { name: '工作台' }).click()
@@ -142,17 +152,23 @@ describe('the staff workbench in a browser', { timeout: 120_000 }, () => {
     await page.getByLabel('受理渠道').click()
     await page.getByTitle('窗口', { exact: true }).click()
     await page.getByText('没有待办任务').first().waitFor()
+
+    // Rectification work orders from bad ratings: none yet in this department.
+    await page.getByRole('link', { name: '差评整改' }).click()
+    await page.getByRole('heading', { name: '差评整改工单' }).waitFor()
+    await page.getByText('没有整改工单').first().waitFor()
+    expect(await seriousViolations(page)).toEqual([])
     expect(errors).toEqual([])
     await context.close()
   })
 
   it('asks for a correction with the field picker, refusing a picked field without a reason', async () => {
-    const { page, context, errors } = await clerkPage(portal)
+    const { page, context, errors } = await staffPage(portal)
     await openPage(page, `/workbench/tasks/${toCorrect.id}`)
     await page.getByRole('button', { name: '签收' }).click()
     const ask = page.getByRole('button', { name: '要求补正' })
     await ask.waitFor()
-    expect(await page.getByRole('button', { name: '签收' }).count()).toBe(0)
+    await page.getByRole('button', { name: '签收' }).waitFor({ state: 'detached' })
     await ask.click()
     const dialog = page.getByRole('dialog')
     await dialog.waitFor()
@@ -172,15 +188,15 @@ describe('the staff workbench in a browser', { timeout: 120_000 }, () => {
     await page.getByText('申请人补正中').waitFor()
     // While the applicant corrects, nothing can be decided; the history shows the request.
     await page.locator('.workbench-timeline li', { hasText: '要求补正' }).waitFor()
-    expect(await page.getByRole('button', { name: '同意' }).count()).toBe(0)
-    expect(await page.getByRole('button', { name: '要求补正' }).count()).toBe(0)
+    await page.getByRole('button', { name: '同意', exact: true }).waitFor({ state: 'detached' })
+    await page.getByRole('button', { name: '要求补正' }).waitFor({ state: 'detached' })
     expect(await seriousViolations(page)).toEqual([])
     expect(errors).toEqual([])
     await context.close()
   })
 
   it('previews the materials inline and approves another task', async () => {
-    const { page, context, errors } = await clerkPage(portal)
+    const { page, context, errors } = await staffPage(portal)
     await openPage(page, `/workbench/tasks/${toApprove.id}`)
     const previews = page.getByRole('button', { name: '预览' })
     await previews.first().waitFor()
@@ -200,6 +216,21 @@ describe('the staff workbench in a browser', { timeout: 120_000 }, () => {
     await page.getByText('当前没有可执行的操作').waitFor()
     expect(await page.getByText('已办').count()).toBeGreaterThan(0)
     expect(await seriousViolations(page)).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('lets the department’s approver grant an extension the clerk asked for', async () => {
+    const { page, context, errors } = await staffPage(portal, 'market.zhou')
+    await page.goto('/workbench')
+    const row = page.getByRole('row').filter({ hasText: extended.case_number })
+    await row.getByText('延期待批').waitFor()
+    await row.getByRole('link', { name: extended.case_number }).click()
+    await page.getByText('延期申请：5 个工作日，理由：需要现场核查').waitFor()
+    const decided = page.waitForResponse((r) => r.url().endsWith('/extension/decision'))
+    await page.getByRole('button', { name: '同意延期', exact: true }).click()
+    expect((await decided).status()).toBe(200)
+    await page.getByText('延期申请：5 个工作日', { exact: false }).waitFor({ state: 'detached' })
     expect(errors).toEqual([])
     await context.close()
   })
