@@ -207,7 +207,19 @@ describe('the staff workbench in a browser', { timeout: 120_000 }, () => {
     await pdfPage.waitFor()
     expect(await pdfPage.getAttribute('src')).toMatch(/^data:image\/png;base64,/)
 
-    await page.getByRole('button', { name: '同意' }).click()
+    // A refusal is shown as the server words it (problem+json), in the dialog.
+    await page.getByRole('button', { name: '签收' }).click()
+    await page.getByRole('button', { name: '转办' }).click()
+    const transfer = page.getByRole('dialog')
+    await transfer.getByLabel('同事（工作人员 ID）').fill('nobody')
+    const refused = page.waitForResponse((r) => r.url().endsWith('/hand-over'))
+    await transfer.getByRole('button', { name: '提交' }).click()
+    expect((await refused).status()).toBeGreaterThanOrEqual(400)
+    await transfer.locator('.problem-alert').waitFor()
+    await transfer.getByRole('button', { name: '取消' }).click()
+    await transfer.waitFor({ state: 'detached' })
+
+    await page.getByRole('button', { name: '同意', exact: true }).click()
     const dialog = page.getByRole('dialog')
     await dialog.getByLabel('办理意见（选填）').fill('材料齐全，同意')
     const done = page.waitForResponse((r) => r.url().endsWith('/decision'))
