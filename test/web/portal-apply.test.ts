@@ -131,6 +131,7 @@ describe('the portal in a browser: 在线办理 and 我的办件', { timeout: 12
     await openPage(page, `/my/applications/${applicationId}`)
     await page.getByRole('heading', { name: '一次性补正告知' }).waitFor()
     await page.getByText('名称含禁用字词“星河”').waitFor()
+    await page.getByText('企业信息 › 企业名称').waitFor()
     // Only the fields to fix are asked again.
     expect(await page.locator('#f-legalRepresentative-name').count()).toBe(0)
     await page.locator('#f-company-name').fill('示范市云帆数智科技有限公司')

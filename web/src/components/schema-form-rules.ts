@@ -160,3 +160,20 @@ export function visibleValue(schema: FieldSchema, value: FormValue): FormValue {
   }
   return out
 }
+
+/** The titles along a JSON pointer (企业信息 › 企业名称), for naming a field in a notice. */
+export function titlesAt(schema: FieldSchema, pointer: string): string[] {
+  const titles: string[] = []
+  let at: FieldSchema | undefined = schema
+  for (const segment of pointer.split('/').slice(1)) {
+    if (!at) break
+    if (/^\d+$/.test(segment)) {
+      at = at.items
+      titles.push(`${Number(segment) + 1}`)
+      continue
+    }
+    at = at.properties?.[segment]
+    titles.push(at?.title ?? segment)
+  }
+  return titles
+}

@@ -7,6 +7,7 @@ import { LoadFailed, Loading } from '../../app/status'
 import { Panel } from '../../components/Panel'
 import { SchemaForm } from '../../components/SchemaForm'
 import {
+  titlesAt,
   validateObject,
   type FieldErrors,
   type FieldSchema,
@@ -89,7 +90,7 @@ function CorrectionForm(props: {
       <ul className="correction-fields">
         {notice.fields.map((f) => (
           <li key={f.pointer}>
-            <code>{f.pointer}</code>
+            <strong>{titlesAt(props.schema, f.pointer).join(' › ')}</strong>
             <ul>
               {f.reasons.map((r) => (
                 <li key={r.caseId}>
