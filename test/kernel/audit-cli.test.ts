@@ -9,19 +9,20 @@ import { systemActor } from '../../src/platform/auth/principal.js'
 import { loadConfig } from '../../src/platform/config.js'
 import { openDatabase } from '../../src/platform/db/database.js'
 import { TEST_SECRET } from '../support/app.js'
+import { runCliInProcess } from '../support/cli-in-process.js'
 import pino from 'pino'
 
 const run = promisify(execFile)
 
 describe('tongban audit verify', () => {
   it('passes on an intact chain and names the record modified directly in the database', async () => {
-    const env = {
-      ...process.env,
+    const settings = {
       TONGBAN_DATA_DIR: mkdtempSync(join(tmpdir(), 'tongban-audit-')),
       TONGBAN_SECRET: TEST_SECRET,
       TONGBAN_PASSWORD_HASH_COST: '10',
       TONGBAN_LOG_LEVEL: 'silent',
     }
+    const env = { ...process.env, ...settings }
     const config = loadConfig(env)
     const app = await buildApp({ config, logger: pino({ level: 'silent' }) })
     for (let i = 0; i < 3; i++) {
@@ -54,12 +55,10 @@ describe('tongban audit verify', () => {
       .execute()
     await db.close()
 
-    const failed = await cli(['audit', 'verify']).then(
-      () => null,
-      (error: { code: number; stderr: string }) => error,
-    )
-    expect(failed?.code).toBe(1)
-    expect(failed?.stderr).toContain(`seq=${second.seq} id=${second.id}: hash_mismatch`)
+    // The same command line in this process: spawning a second binary proves nothing more.
+    const failed = await runCliInProcess(['audit', 'verify'], settings)
+    expect(failed.code).toBe(1)
+    expect(failed.stderr).toContain(`seq=${second.seq} id=${second.id}: hash_mismatch`)
     rmSync(env.TONGBAN_DATA_DIR, { recursive: true, force: true })
   }, 60_000)
 })

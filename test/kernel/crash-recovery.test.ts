@@ -16,11 +16,11 @@ import {
   canUseLoopbackAliases,
   freePort,
   httpJson,
-  runCli,
   startServer,
   type HttpOptions,
   type ServerProcess,
 } from '../support/process.js'
+import { runCliInProcess } from '../support/cli-in-process.js'
 
 type Tables = IdentityTables & CatalogTables & AuditTables & JobTables
 
@@ -174,7 +174,14 @@ describe.each(testDialects())('a server killed with SIGKILL under load (%s)', (d
       }
     }
     const workers = Array.from({ length: IN_FLIGHT }, (_, w) => worker(w))
-    await new Promise((resolve) => setTimeout(resolve, LOAD_MS))
+    // LOAD_MS of load; on a slow machine longer (up to 15 × LOAD_MS), until enough was acknowledged.
+    const start = Date.now()
+    const enough = () =>
+      acked.persons.length > 5 &&
+      acked.items.length > 5 &&
+      acked.items.some((i) => i.editedName !== null)
+    while (Date.now() - start < (enough() ? LOAD_MS : 15 * LOAD_MS))
+      await new Promise((resolve) => setTimeout(resolve, 50))
     process.kill(pid, 'SIGKILL')
     killed = true
     expect(await server.exited).toBe('SIGKILL')
@@ -237,7 +244,7 @@ describe.each(testDialects())('a server killed with SIGKILL under load (%s)', (d
     await database?.close()
     database = null
     expect(await server?.stop('SIGTERM')).toBe(0)
-    const result = await runCli(['audit', 'verify'], env)
+    const result = await runCliInProcess(['audit', 'verify'], env)
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
     const checked = Number(/audit chain OK: (\d+) records/.exec(result.stdout)?.[1])

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { computeIdCheckChar } from '../../src/platform/standards/index.js'
 import { openDatabase } from '../../src/platform/db/database.js'
 import { createPostgresUrl } from '../support/databases.js'
-import { freePort, httpJson, runCli, startServer, type ServerProcess } from '../support/process.js'
+import { freePort, httpJson, startServer, type ServerProcess } from '../support/process.js'
+import { runCliInProcess } from '../support/cli-in-process.js'
 import { DEMO_PASSWORD, DEMO_PERSONS } from '../support/demo.js'
 
 const SECRET = 'scale-out-secret-0123456789-abcdefghijklmnop'
@@ -112,7 +113,7 @@ describe.runIf(hasPostgres)(
       )
       await database.close()
       expect(acknowledged.filter((id) => !stored.has(id))).toEqual([])
-      const verify = await runCli(['audit', 'verify'], {
+      const verify = await runCliInProcess(['audit', 'verify'], {
         TONGBAN_SECRET: SECRET,
         TONGBAN_PASSWORD_HASH_COST: '10',
         DATABASE_URL: pg.url,
