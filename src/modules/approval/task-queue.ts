@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely'
 import type { WorkingCalendar } from '../../platform/calendar/index.js'
-import type { ApprovalTables, TaskRow } from './approval.tables.js'
+import type { ActionRow, ApprovalTables, TaskRow } from './approval.tables.js'
 import { clockEventsOf } from './case-clock.js'
 import { readLog } from './case-log.js'
 import { foldCase } from './case-status.js'
@@ -80,37 +80,30 @@ export async function readQueue(
     .limit(urgency ? URGENCY_WINDOW : limit)
     .offset(urgency ? 0 : offset)
     .execute()
-  const entries = await Promise.all(
-    rows.map(async (row): Promise<QueueEntry> => {
-      const actions = await db
-        .selectFrom('approval_actions')
-        .selectAll()
-        .where('case_id', '=', row.case_id)
-        .orderBy('seq')
-        .execute()
-      const log = readLog(actions)
-      const facts = foldCase(log.caseActions, { status: 'running', approved: null })
-      const limits = { promisedDays: row.promised_days, statutoryDays: row.statutory_days }
-      const promised = promisedLimit(
-        clockEventsOf(log.engine, log.caseActions),
-        limits,
-        calendar,
-        now,
-      )
-      const { item_zh, item_en, promised_days, statutory_days, ...task } = row
-      void promised_days
-      void statutory_days
-      return {
-        ...task,
-        item_name: { zh: item_zh, en: item_en },
-        sla_state: facts.correction ? 'paused' : (promised?.state ?? 'unknown'),
-        days_left: promised?.remainingDays ?? null,
-        deadline: promised?.deadline.known ? promised.deadline.value : null,
-        urged: facts.urged,
-        extension_pending: facts.pendingExtension !== null,
-      }
-    }),
-  )
+  const logs = await actionsOf(db, [...new Set(rows.map((r) => r.case_id))])
+  const entries = rows.map((row): QueueEntry => {
+    const log = readLog(logs.get(row.case_id) ?? [])
+    const facts = foldCase(log.caseActions, { status: 'running', approved: null })
+    const limits = { promisedDays: row.promised_days, statutoryDays: row.statutory_days }
+    const promised = promisedLimit(
+      clockEventsOf(log.engine, log.caseActions),
+      limits,
+      calendar,
+      now,
+    )
+    const { item_zh, item_en, promised_days, statutory_days, ...task } = row
+    void promised_days
+    void statutory_days
+    return {
+      ...task,
+      item_name: { zh: item_zh, en: item_en },
+      sla_state: facts.correction ? 'paused' : (promised?.state ?? 'unknown'),
+      days_left: promised?.remainingDays ?? null,
+      deadline: promised?.deadline.known ? promised.deadline.value : null,
+      urged: facts.urged,
+      extension_pending: facts.pendingExtension !== null,
+    }
+  })
   if (!urgency) return entries
   return entries
     .sort(
@@ -121,6 +114,29 @@ export async function readQueue(
         a.opened_at.localeCompare(b.opened_at),
     )
     .slice(offset, offset + limit)
+}
+
+// Case ids per query: well inside either database's limit on bound parameters.
+const CASES_PER_READ = 200
+
+/** The action rows of many cases, a few queries in all, each case's in log order. */
+async function actionsOf(db: Db, caseIds: string[]): Promise<Map<string, ActionRow[]>> {
+  const byCase = new Map<string, ActionRow[]>()
+  for (let i = 0; i < caseIds.length; i += CASES_PER_READ) {
+    const rows = await db
+      .selectFrom('approval_actions')
+      .selectAll()
+      .where('case_id', 'in', caseIds.slice(i, i + CASES_PER_READ))
+      .orderBy('case_id')
+      .orderBy('seq')
+      .execute()
+    for (const row of rows) {
+      const list = byCase.get(row.case_id)
+      if (list) list.push(row)
+      else byCase.set(row.case_id, [row])
+    }
+  }
+  return byCase
 }
 
 /**
