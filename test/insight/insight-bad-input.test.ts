@@ -141,4 +141,31 @@ describe.each(testDialects())('bad input to process mining (%s)', (dialect) => {
     expect(filter.json<Problem>().errors[0]?.pointer).toContain('/filters/0')
     expect(await counts()).toEqual(before)
   })
+
+  it('shows an analysis whose job gave up as failed (abandoned), and records it once', async () => {
+    const queued = await analyse({ source: { kind: 'upload', logId }, options: {} })
+    const { id } = queued.json<{ id: string }>()
+    const row: { job_id: string } = await t.app.database.db
+      .selectFrom('insight_analyses')
+      .select('job_id')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    await t.app.database.db
+      .updateTable('platform_jobs')
+      .set({ status: 'failed' })
+      .where('id', '=', row.job_id)
+      .execute()
+    for (let i = 0; i < 2; i++) {
+      const view = await getJson<AnalysisView>(t.app, token, `/analyses/${id}`)
+      expect(view.status).toBe('failed')
+      expect(view.error?.code).toBe('INSIGHT_ANALYSIS_ABANDONED')
+    }
+    const audit: Array<{ action: string }> = await t.app.database.db
+      .selectFrom('platform_audit_records')
+      .select('action')
+      .where('subject_id', '=', id)
+      .where('action', '=', 'insight.analysis.failed')
+      .execute()
+    expect(audit).toHaveLength(1)
+  })
 })

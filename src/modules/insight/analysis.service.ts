@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from 'uuid'
 import type { Actor } from '../../platform/auth/principal.js'
 import { DomainError } from '../../platform/errors.js'
 import { resolveRequest } from './analysis-request.js'
+import { createAnalysisSettler } from './analysis-settle.js'
 import { toAnalysisSummary, toAnalysisView } from './analysis-view.js'
 import { departmentsWith, insightResource, owningDepartment } from './insight-access.js'
 import { insightDb, type InsightDeps } from './insight.deps.js'
@@ -21,15 +22,18 @@ export interface StoredRequest extends AnalysisBody {
 /** Analyses of an uploaded log or of the approval history, run as durable jobs. */
 export function createAnalyses(deps: InsightDeps) {
   const db = insightDb(deps)
+  const settle = createAnalysisSettler(deps)
 
+  /** An analysis as it stands: one whose job stopped is shown (and recorded) as failed. */
   async function rowOf(actor: Actor, id: string): Promise<AnalysisRow> {
-    const row = await insightStore.findAnalysis(db, id)
-    if (!row) throw new DomainError('INSIGHT_ANALYSIS_NOT_FOUND', { id })
+    const found = await insightStore.findAnalysis(db, id)
+    if (!found) throw new DomainError('INSIGHT_ANALYSIS_NOT_FOUND', { id })
     deps.guard.require(
       actor,
       'insight.analysis.read',
-      insightResource('insight_analysis', id, row.department_id),
+      insightResource('insight_analysis', id, found.department_id),
     )
+    const [row = found] = await settle([found])
     return row
   }
 
@@ -98,15 +102,14 @@ export function createAnalyses(deps: InsightDeps) {
     async list(actor: Actor, limit: number) {
       const departments = departmentsWith(actor, 'insight.analysis.read')
       const rows = await insightStore.listAnalyses(db, departments, limit)
-      return rows
-        .filter((row) =>
-          deps.guard.allows(
-            actor,
-            'insight.analysis.read',
-            insightResource('insight_analysis', row.id, row.department_id),
-          ),
-        )
-        .map(toAnalysisSummary)
+      const readable = rows.filter((row) =>
+        deps.guard.allows(
+          actor,
+          'insight.analysis.read',
+          insightResource('insight_analysis', row.id, row.department_id),
+        ),
+      )
+      return (await settle(readable)).map(toAnalysisSummary)
     },
   }
 }
