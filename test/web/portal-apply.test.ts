@@ -88,8 +88,12 @@ describe('the portal in a browser: 在线办理 and 我的办件', { timeout: 12
     await page.locator('#f-seal-engraver').waitFor()
     await name.fill('示范市星河数智科技有限公司')
     await page.getByText('草稿已于').waitFor()
-    const draft = await portal.app.http.inject({ url: DRAFTS, headers: bearer(agent.accessToken) })
-    expect(draft.json<Draft>().form.company?.name).toBe('示范市星河数智科技有限公司')
+    // Autosaved a moment after the last keystroke: another device would resume from here.
+    const savedName = async () => {
+      const res = await portal.app.http.inject({ url: DRAFTS, headers: bearer(agent.accessToken) })
+      return res.json<Draft>().form.company?.name
+    }
+    await expect.poll(savedName, { timeout: 10_000 }).toBe('示范市星河数智科技有限公司')
     expect(await seriousViolations(page)).toEqual([])
   })
 

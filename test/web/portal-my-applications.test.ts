@@ -82,11 +82,17 @@ describe(
       await close()
     })
 
-    it('urges only where the server allows it, and withdraws an application with a reason', async () => {
+    it('reuses a held licence for a material, urges only where the server allows it, and withdraws with a reason', async () => {
       const { page, close } = await applicantPage()
       await openPage(page, `/my/applications/${running}`)
       await page.getByRole('button', { name: /催办：企业设立登记/ }).click()
       await page.getByText(/仅可对超过承诺时限的办件催办/).waitFor()
+      // 免提交: the business licence the first application brought stands in for a material.
+      await page
+        .getByRole('button', { name: /使用我的证照（免提交）/ })
+        .first()
+        .click()
+      await page.getByText('已用电子证照代替（免提交）').first().waitFor()
       await page.getByRole('button', { name: '撤回申请' }).click()
       await page.getByLabel('撤回原因').fill('名称需重新核准')
       await page.getByRole('button', { name: '确认撤回' }).click()

@@ -36,11 +36,13 @@ export function useAutosave(kind: Kind, code: string, enterpriseId: string | und
   const [savedAt, setSavedAt] = useState<string | null>(null)
   const [failed, setFailed] = useState(false)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  // A save already on its way finishes before a discard, so it cannot bring the draft back.
+  const inflight = useRef<Promise<unknown>>(Promise.resolve())
   useEffect(() => () => clearTimeout(timer.current), [])
   const schedule = (form: FormValue) => {
     clearTimeout(timer.current)
     timer.current = setTimeout(() => {
-      void api
+      inflight.current = api
         .PUT('/api/v1/approval/application-drafts/{code}', {
           params: { path: { code } },
           body: { kind, form, ...(enterpriseId ? { enterpriseId } : {}) },
@@ -55,6 +57,7 @@ export function useAutosave(kind: Kind, code: string, enterpriseId: string | und
   const discard = async () => {
     cancel()
     setSavedAt(null)
+    await inflight.current
     await api.DELETE('/api/v1/approval/application-drafts/{code}', {
       params: { path: { code }, query: enterpriseId ? { enterpriseId } : {} },
     })
