@@ -27,7 +27,11 @@ describe.each(testDialects())('uploaded logs past their retention (%s)', (dialec
     })
 
   beforeAll(async () => {
-    t = await createTestApp({ dialect, clock })
+    t = await createTestApp({
+      dialect,
+      clock,
+      env: { TONGBAN_GOVERNANCE_MAX_UPLOAD_BYTES: '4096' },
+    })
     await seedAnalysts(t.app)
     token = await analystToken(t.app)
   })
@@ -60,5 +64,20 @@ describe.each(testDialects())('uploaded logs past their retention (%s)', (dialec
       headers: bearer(token),
     })
     expect(view.json<{ error: { code: string } }>().error.code).toBe('INSIGHT_LOG_UNREADABLE')
+  })
+
+  it('refuses a log over the size limit with 413, keeping nothing', async () => {
+    const before = await t.app.database.db.selectFrom('insight_logs').select('id').execute()
+    const big = xesOf(
+      Object.fromEntries(Array.from({ length: 60 }, (_, i) => [`c${i}`, ['A', 'B']])),
+    )
+    const res = await uploadLog(t.app, token, big)
+    expect(res.statusCode, res.body).toBe(413)
+    expect(res.json<{ code: string; errors: Array<{ pointer: string }> }>()).toMatchObject({
+      code: 'INSIGHT_LOG_TOO_LARGE',
+      errors: [{ pointer: '/file' }],
+    })
+    const after = await t.app.database.db.selectFrom('insight_logs').select('id').execute()
+    expect(after).toHaveLength(before.length)
   })
 })

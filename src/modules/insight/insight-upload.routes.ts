@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from 'typebox'
 import { DomainError, fieldError } from '../../platform/errors.js'
+import { message } from '../../platform/i18n/i18n.js'
 import { ReceivedFile } from '../governance/index.js'
 import type { InsightRouteOptions } from './insight.routes.js'
 import { LogUploadQuery, LogView } from './insight.schema.js'
@@ -17,6 +18,19 @@ function safeDecode(value: string | string[] | undefined): string | undefined {
   }
 }
 
+/** The shared upload store refuses in governance's words; an event log is refused in ours. */
+function ownError(error: unknown): Error {
+  if (error instanceof DomainError && error.code === 'GOVERNANCE_FILE_TOO_LARGE')
+    return new DomainError('INSIGHT_LOG_TOO_LARGE', error.params, [
+      fieldError(
+        '/file',
+        'INSIGHT_LOG_TOO_LARGE',
+        message('error.INSIGHT_LOG_TOO_LARGE', error.params),
+      ),
+    ])
+  return error as Error
+}
+
 /**
  * Event-log uploads: the body is the file itself (XES, gzipped or not, or CSV with the column
  * mapping in the query), streamed encrypted to disk under its SM3 hash and recognised by content.
@@ -30,7 +44,7 @@ export const insightUploadRoutes: FastifyPluginAsyncTypebox<InsightRouteOptions>
     const length = Number(req.headers['content-length'])
     o.uploads.receive(payload, Number.isFinite(length) ? length : undefined).then(
       (file) => done(null, file),
-      (error: unknown) => done(error as Error),
+      (error: unknown) => done(ownError(error)),
     )
   })
   // A file the handler did not keep (a refused request) is removed from the temporary place.

@@ -6,6 +6,11 @@ export const INSIGHT_ERRORS = defineErrors({
     zh: '文件不能作为事件日志：{reasonZh}',
     en: 'The file cannot be used as an event log: {reason}',
   },
+  INSIGHT_LOG_TOO_LARGE: {
+    status: 413,
+    zh: '事件日志文件超过 {limit} 字节的上限',
+    en: 'The event log exceeds the limit of {limit} bytes',
+  },
   INSIGHT_LOG_NOT_FOUND: {
     status: 404,
     zh: '事件日志 {id} 不存在',
