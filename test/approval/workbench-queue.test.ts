@@ -110,6 +110,29 @@ describe.each(testDialects())('the workbench queue and task actions (%s)', (dial
     const theirs = await api().call('GET', `/tasks/${task.id}`, other)
     if (theirs.statusCode === 200) expect(theirs.json<Detail>().actions).toEqual([])
   })
+  it('offers 退回 on a later step, naming the earlier steps it may go back to', async () => {
+    const id = await submit()
+    await supplyMaterials(t.app, applicant, id)
+    const first = (await queue('')).find((r) => r.application_id === id)!
+    expectOk(await api().decide(clerk, first.id, true))
+    // 受理 → 审查, both the clerk's: the review may go back to acceptance.
+    const later = (await queue('')).find((r) => r.application_id === id && r.id !== first.id)!
+    expectOk(await api().claim(clerk, later.id))
+    const detail = expectOk<Detail & { step: { nodeId: string } }>(
+      await api().call('GET', `/tasks/${later.id}`, clerk),
+    )
+    expect(detail.actions).toContain('return')
+    expect(detail.returnTargets.length).toBeGreaterThan(0)
+    expect(detail.returnTargets.every((r) => r.name.length > 0)).toBe(true)
+    const [target] = detail.returnTargets
+    expectOk(
+      await api().call('POST', `/tasks/${later.id}/return`, clerk, {
+        nodeId: target!.nodeId,
+        reason: '请重新核对',
+      }),
+    )
+  })
+
   it('shows the case’s attached files to its department, for the inline preview', async () => {
     const id = await submit()
     await supplyMaterials(t.app, applicant, id)
