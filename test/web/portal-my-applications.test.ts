@@ -78,6 +78,9 @@ describe(
       await page.getByLabel('评价内容（可选）').fill('全程网办，很方便')
       await page.getByRole('button', { name: '提交评价' }).click()
       await page.getByText('感谢评价：4 分').waitFor()
+      // Read back from the server: still there after a reload.
+      await openPage(page, `/my/applications/${licensed}`)
+      await page.getByText('感谢评价：4 分').waitFor()
       expect(await seriousViolations(page)).toEqual([])
       await close()
     })

@@ -5,6 +5,7 @@ import type { ApplicationClocks } from './application-clock.service.js'
 import type { ApplicationService } from './application.service.js'
 import type { CorrectionService } from './correction.service.js'
 import type { DraftService } from './draft.service.js'
+import type { ApplicantRatings } from './applicant-rating.service.js'
 import type { LicenceService } from './licence.service.js'
 import type { MaterialService } from './material.service.js'
 import type { RatingService } from './rating.service.js'
@@ -24,6 +25,7 @@ export interface ApprovalRouteOptions {
   ratings: RatingService
   materials: MaterialService
   drafts: DraftService
+  applicantRatings: ApplicantRatings
   slaWatch: SlaWatch
   actorOf(request: FastifyRequest): Actor
 }

@@ -3,6 +3,7 @@ import { applicationRoutes } from './application.routes.js'
 import type { ApprovalRouteOptions } from './approval-routes-common.js'
 import { caseAdminRoutes } from './case-admin.routes.js'
 import { draftRoutes } from './draft.routes.js'
+import { applicantRatingRoutes } from './applicant-rating.routes.js'
 import { licenceRoutes } from './licence.routes.js'
 import { materialRoutes } from './material.routes.js'
 import { ratingRoutes } from './rating.routes.js'
@@ -21,6 +22,7 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<ApprovalRouteOptions> = a
     ratings: o.ratings,
     materials: o.materials,
     drafts: o.drafts,
+    applicantRatings: o.applicantRatings,
     slaWatch: o.slaWatch,
     actorOf: (request) => o.actorOf(request),
   }
@@ -32,6 +34,7 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<ApprovalRouteOptions> = a
     materialRoutes,
     ratingRoutes,
     draftRoutes,
+    applicantRatingRoutes,
   ])
     await app.register(routes, options)
 }

@@ -32,6 +32,7 @@ import { createApprovalSharedData } from './migrations/2026-11-29T2100-create-ap
 import { createApprovalCopies } from './migrations/2026-11-29T1810-create-approval-copies.js'
 import { createApprovalDrafts } from './migrations/2026-12-05T0900-create-approval-drafts.js'
 import { createDraftService } from './draft.service.js'
+import { createApplicantRatings } from './applicant-rating.service.js'
 
 export type { ApprovalDeps, CatalogPort, PartyDirectory } from './approval.deps.js'
 export type { ServiceHandler } from './background.service.js'
@@ -86,6 +87,7 @@ export function createApprovalModule(deps: ApprovalDeps) {
   const ratings = createRatingService(deps)
   const materials = createMaterialService(deps, sessions)
   const drafts = createDraftService(deps)
+  const applicantRatings = createApplicantRatings(deps)
   const slaWatch = createSlaWatch(deps, deps.slaScanIntervalMs, deps.slaScanPageSize)
   background.registerHandler('issue-licence', licences.issue)
   return {
@@ -118,6 +120,7 @@ export function createApprovalModule(deps: ApprovalDeps) {
         ratings,
         materials,
         drafts,
+        applicantRatings,
         slaWatch,
         actorOf,
       },

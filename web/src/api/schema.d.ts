@@ -4848,6 +4848,56 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/v1/approval/applications/{id}/ratings': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** 我的评价与部门答复 My ratings of the cases and the departments’ answers */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              caseId: string
+              score: number
+              comment: string
+              defaulted: boolean
+              ratedAt: string
+              workOrder: {
+                status: string
+                response: string | null
+                rectification: string | null
+                fixScore: number | null
+              } | null
+            }[]
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/v1/policy/policies': {
     parameters: {
       query?: never

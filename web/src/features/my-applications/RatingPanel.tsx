@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { Alert, Button, Input, Radio } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -6,7 +6,7 @@ import { ApiError, api, orThrow } from '../../api/client'
 import { LoadFailed } from '../../app/status'
 import { Panel } from '../../components/Panel'
 import { useLocalized } from '../../i18n/localized'
-import type { Application } from './types'
+import type { Application, GivenRating } from './types'
 
 const FINISHED = new Set(['approved', 'rejected'])
 const SCORES = [1, 2, 3, 4, 5]
@@ -15,17 +15,64 @@ const SCORES = [1, 2, 3, 4, 5]
 export function RatingPanel({ application }: { application: Application }) {
   const { t } = useTranslation()
   const finished = application.cases.filter((c) => FINISHED.has(c.status))
+  const ratings = useQuery({
+    queryKey: ['my-ratings', application.id],
+    enabled: finished.length > 0,
+    queryFn: async () =>
+      orThrow(
+        await api.GET('/api/v1/approval/applications/{id}/ratings', {
+          params: { path: { id: application.id } },
+        }),
+      ),
+  })
   if (finished.length === 0) return null
   return (
     <Panel title={t('my-applications.rating')}>
-      {finished.map((c) => (
-        <CaseRating key={c.id} caseId={c.id} name={c.name} />
-      ))}
+      {finished.map((c) => {
+        const given = ratings.data?.find((r) => r.caseId === c.id)
+        return given ? (
+          <RatingGiven key={c.id} name={c.name} rating={given} />
+        ) : (
+          <CaseRating key={c.id} applicationId={application.id} caseId={c.id} name={c.name} />
+        )
+      })}
     </Panel>
   )
 }
 
-function CaseRating({ caseId, name }: { caseId: string; name: { zh: string; en: string } }) {
+/** A rating already given, and what the department answered to a bad one. */
+function RatingGiven({ name, rating }: { name: { zh: string; en: string }; rating: GivenRating }) {
+  const { t } = useTranslation()
+  const text = useLocalized()
+  const order = rating.workOrder
+  return (
+    <div className="case-rating">
+      <h3>{text(name)}</h3>
+      <Alert type="success" showIcon title={t('my-applications.rated', { score: rating.score })} />
+      {order && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('my-applications.workOrder')}
+          description={
+            order.response ? `${t('my-applications.answer')}：${order.response}` : undefined
+          }
+        />
+      )}
+    </div>
+  )
+}
+
+function CaseRating({
+  applicationId,
+  caseId,
+  name,
+}: {
+  applicationId: string
+  caseId: string
+  name: { zh: string; en: string }
+}) {
+  const queryClient = useQueryClient()
   const { t } = useTranslation()
   const text = useLocalized()
   const [score, setScore] = useState<number | null>(null)
@@ -38,6 +85,7 @@ function CaseRating({ caseId, name }: { caseId: string; name: { zh: string; en: 
           body: { score: score ?? 5, ...(comment ? { comment } : {}) },
         }),
       ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['my-ratings', applicationId] }),
   })
   const label = t('my-applications.ratingLabel', { name: text(name) })
   const already =

@@ -8,3 +8,4 @@ type Ok<P extends keyof paths> = paths[P]['get'] extends {
 
 export type Application = Ok<'/api/v1/approval/applications/{id}'>
 export type TimelineEntry = Ok<'/api/v1/approval/applications/{id}/timeline'>[number]
+export type GivenRating = Ok<'/api/v1/approval/applications/{id}/ratings'>[number]
