@@ -5,7 +5,7 @@ import { message } from '../../platform/i18n/i18n.js'
 import type { JobContext, PreparedJobHandler } from '../../platform/jobs/job-runner.js'
 import type { OpenedUpload, UploadStore } from '../governance/index.js'
 import { ANALYSIS_ATTEMPTS, type StoredRequest } from './analysis.service.js'
-import { readApprovalHistory } from './approval-history.js'
+import { historyScope, readApprovalHistory } from './approval-history.js'
 import { readCsv, type CsvMapping } from './import/read-csv.js'
 import { readXes } from './import/read-xes.js'
 import type { ReadProgress } from './import/text-source.js'
@@ -52,17 +52,11 @@ export function createAnalysisJob(
     report: ReturnType<typeof reporter>,
   ) {
     const onProgress = (p: ReadProgress) => report({ step: 'reading', ...p })
-    if (row.source_kind === 'approval') {
-      const source = request.source.kind === 'approval' ? request.source : { kind: 'approval' }
+    if (request.source.kind === 'approval') {
+      const departments = request.departmentIds ?? [row.department_id]
       return readApprovalHistory(
         deps.approvalLog,
-        {
-          departmentIds: request.departmentIds ?? [row.department_id],
-          ...('items' in source && source.items ? { items: source.items } : {}),
-          ...('bundles' in source && source.bundles ? { bundles: source.bundles } : {}),
-          ...('from' in source && source.from ? { from: source.from } : {}),
-          ...('to' in source && source.to ? { to: source.to } : {}),
-        },
+        historyScope(request.source, departments),
         (events) => report({ step: 'reading', events }),
       )
     }

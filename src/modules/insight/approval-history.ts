@@ -12,6 +12,25 @@ export interface HistoryScope {
   readonly to?: string
 }
 
+/** The scope of an approval-history source or download as asked, over resolved departments. */
+export function historyScope(
+  asked: {
+    readonly items?: readonly string[]
+    readonly bundles?: readonly string[]
+    readonly from?: string
+    readonly to?: string
+  },
+  departmentIds: readonly string[],
+): HistoryScope {
+  return {
+    departmentIds,
+    ...(asked.items === undefined ? {} : { items: asked.items }),
+    ...(asked.bundles === undefined ? {} : { bundles: asked.bundles }),
+    ...(asked.from === undefined ? {} : { from: asked.from }),
+    ...(asked.to === undefined ? {} : { to: asked.to }),
+  }
+}
+
 function scopeFilters(scope: HistoryScope): LogFilter[] {
   const filters: LogFilter[] = [
     { kind: 'attribute', key: 'department', values: scope.departmentIds, mode: 'cases' },

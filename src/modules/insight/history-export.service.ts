@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { v7 as uuidv7 } from 'uuid'
 import type { Actor } from '../../platform/auth/principal.js'
 import { DomainError, type FieldError } from '../../platform/errors.js'
-import { readApprovalHistory } from './approval-history.js'
+import { historyScope, readApprovalHistory } from './approval-history.js'
 import { writeCsv } from './export/write-csv.js'
 import { writeXes } from './export/write-xes.js'
 import { insightResource, owningDepartment, resolveDepartments } from './insight-access.js'
@@ -47,13 +47,16 @@ export function createHistoryExport(deps: InsightDeps) {
         'insight.history.read',
         insightResource('approval_history', departmentId, departmentId),
       )
-      const { log } = await readApprovalHistory(deps.approvalLog, {
-        departmentIds: [departmentId],
+      const asked = {
         ...(query.item === undefined ? {} : { items: [query.item] }),
         ...(query.bundle === undefined ? {} : { bundles: [query.bundle] }),
         ...(query.from === undefined ? {} : { from: query.from }),
         ...(query.to === undefined ? {} : { to: query.to }),
-      })
+      }
+      const { log } = await readApprovalHistory(
+        deps.approvalLog,
+        historyScope(asked, [departmentId]),
+      )
       const format = query.format ?? 'xes'
       await mkdir(tmp, { recursive: true })
       const path = join(tmp, `${uuidv7()}.${format}`)
