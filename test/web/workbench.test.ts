@@ -172,7 +172,8 @@ describe('the staff workbench in a browser', { timeout: 120_000 }, () => {
     await ask.click()
     const dialog = page.getByRole('dialog')
     await dialog.waitFor()
-    const field = dialog.getByRole('checkbox').first()
+    // Fields are offered by their titles in the item's form schema.
+    const field = dialog.getByRole('checkbox', { name: '企业名称', exact: true })
     await field.check()
     const sent: string[] = []
     page.on('request', (r) => {

@@ -12,7 +12,7 @@ import { StaffOnly } from './StaffOnly'
 import { TaskActions } from './TaskActions'
 import './workbench.css'
 import { formLeaves } from './form-fields'
-import { useTask, useTaskMaterials, useTimeline, type TaskDetail } from './queries'
+import { useFormSchema, useTask, useTaskMaterials, useTimeline, type TaskDetail } from './queries'
 
 /** 办理: one task with the form its step may see, the materials, the history and the actions. */
 export function TaskPage() {
@@ -24,14 +24,15 @@ export function TaskPage() {
 }
 
 function Task() {
-  const { t } = useTranslation()
+  const { t, i18n } = useTranslation()
   const text = useLocalized()
   const id = useParams().id ?? ''
   const task = useTask(id)
+  const schema = useFormSchema(task.data?.item.code)
   if (task.isPending) return <Loading />
   if (task.isError) return <LoadFailed error={task.error} />
   const detail = task.data
-  const leaves = formLeaves(detail.form)
+  const leaves = formLeaves(detail.form, schema.data, i18n.language === 'en')
   return (
     <article className="workbench-task">
       <Link to="/workbench">{t('workbench.task.back')}</Link>

@@ -7,20 +7,47 @@ export interface FormLeaf {
 
 const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1')
 
-/** Flattens the form the step may see into leaves, objects and arrays by their pointers. */
-export function formLeaves(form: unknown, pointer = ''): FormLeaf[] {
-  if (Array.isArray(form)) {
-    if (form.length === 0) return [{ pointer, label: label(pointer), value: '—' }]
-    return form.flatMap((value, index) => formLeaves(value, `${pointer}/${index}`))
+type Schema = Record<string, unknown>
+const isSchema = (value: unknown): value is Schema =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+
+/**
+ * Flattens the form the step may see into leaves, objects and arrays by their pointers. With
+ * the item's JSON Schema, each leaf is labelled by its fields' titles (zh) or descriptions (en).
+ */
+export function formLeaves(
+  form: unknown,
+  schema?: unknown,
+  en = false,
+  pointer = '',
+  names: string[] = [],
+): FormLeaf[] {
+  const named = (key: string, inner: unknown) => {
+    const title = isSchema(inner) ? (en ? inner.description : inner.title) : undefined
+    return typeof title === 'string' && title !== '' ? title : key
   }
-  if (form !== null && typeof form === 'object')
-    return Object.entries(form).flatMap(([key, value]) =>
-      formLeaves(value, `${pointer}/${escape(key)}`),
+  const label = (list: string[]) => (list.length > 0 ? list.join(' › ') : plain(pointer))
+  if (Array.isArray(form)) {
+    if (form.length === 0) return [{ pointer, label: label(names), value: '—' }]
+    const items = isSchema(schema) ? schema.items : undefined
+    return form.flatMap((value, index) =>
+      formLeaves(value, items, en, `${pointer}/${index}`, [...names, String(index + 1)]),
     )
+  }
+  if (form !== null && typeof form === 'object') {
+    const properties = isSchema(schema) && isSchema(schema.properties) ? schema.properties : {}
+    return Object.entries(form).flatMap(([key, value]) => {
+      const inner = properties[key]
+      return formLeaves(value, inner, en, `${pointer}/${escape(key)}`, [
+        ...names,
+        named(key, inner),
+      ])
+    })
+  }
   return [
     {
       pointer,
-      label: label(pointer),
+      label: label(names),
       value:
         typeof form === 'string'
           ? form
@@ -31,7 +58,7 @@ export function formLeaves(form: unknown, pointer = ''): FormLeaf[] {
   ]
 }
 
-function label(pointer: string): string {
+function plain(pointer: string): string {
   return pointer
     .split('/')
     .filter(Boolean)

@@ -110,3 +110,19 @@ export function useWorkOrders() {
     staleTime: 0,
   })
 }
+
+/** The item's form schema, for field titles (a missing one leaves the pointers as labels). */
+export function useFormSchema(implementationCode: string | undefined) {
+  return useQuery({
+    queryKey: ['workbench', 'form-schema', implementationCode],
+    enabled: implementationCode !== undefined,
+    staleTime: 10 * 60_000,
+    retry: false,
+    queryFn: async () =>
+      orThrow(
+        await api.GET('/api/v1/catalog/items/{id}', {
+          params: { path: { id: implementationCode ?? '' } },
+        }),
+      ).content.formSchema,
+  })
+}
