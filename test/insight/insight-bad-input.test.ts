@@ -124,6 +124,19 @@ describe.each(testDialects())('bad input to process mining (%s)', (dialect) => {
     expect(await counts()).toEqual(before)
   })
 
+  it('refuses an approval-history source naming an unknown department, and writes nothing', async () => {
+    const before = await counts()
+    const res = await analyse({
+      source: { kind: 'approval', departments: ['market', 'no_such_bureau'] },
+      options: {},
+    })
+    expect(res.statusCode, res.body).toBe(400)
+    expect(res.json<Problem>().errors.map((e) => [e.pointer, e.code])).toEqual([
+      ['/source/departments/1', 'INSIGHT_DEPARTMENT_UNKNOWN'],
+    ])
+    expect(await counts()).toEqual(before)
+  })
+
   it('refuses a BPMN model the replay cannot read, and a filter of the wrong shape', async () => {
     const before = await counts()
     const model = await analyse({

@@ -128,4 +128,19 @@ describe.each(testDialects())('who may mine processes (%s)', (dialect) => {
     )
     expect(theirs.statusCode).toBe(403)
   })
+
+  it("refuses the market's analyst the tax bureau's approval history, writing nothing", async () => {
+    const analyst = await analystToken(t.app)
+    const before = await counts()
+    for (const r of [
+      {
+        method: 'POST' as const,
+        url: '/analyses',
+        payload: { source: { kind: 'approval', departments: ['tax'] }, options: {} },
+      },
+      { method: 'GET' as const, url: '/history?departmentCode=tax' },
+    ])
+      expect((await send(r, bearer(analyst))).statusCode, r.url).toBe(403)
+    expect(await counts()).toEqual(before)
+  })
 })
