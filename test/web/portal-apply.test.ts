@@ -9,7 +9,7 @@ import {
 } from '../approval/approval-support.js'
 import { bearer, signInPerson, signInStaff } from '../support/demo.js'
 import { seriousViolations } from './support/axe.js'
-import { horizontalOverflow } from './support/page-checks.js'
+import { horizontalOverflow, measureElderly } from './support/page-checks.js'
 import { openPage, startPortal, type Portal } from './support/portal.js'
 
 const sample = START_COMPANY!
@@ -20,8 +20,12 @@ interface Draft {
 }
 
 /** A browser profile already signed in as the demo enterprise agent (tokens from the API). */
-async function signedIn(portal: Portal, token: { accessToken: string; refreshToken: string }) {
-  const opened = await portal.newPage()
+async function signedIn(
+  portal: Portal,
+  token: { accessToken: string; refreshToken: string },
+  elderly = false,
+) {
+  const opened = await portal.newPage({ elderly })
   await opened.context.addInitScript(
     (session) => {
       localStorage.setItem('tongban.session', session)
@@ -156,5 +160,17 @@ describe('the portal in a browser: 在线办理 and 我的办件', { timeout: 12
       expect(await phone.page.evaluate(horizontalOverflow), path).toBeLessThanOrEqual(0)
     }
     await phone.context.close()
+  })
+
+  it('meets the 适老化 rules on the wizard', async () => {
+    const elderly = await signedIn(portal, agent, true)
+    await openPage(elderly.page, '/apply/bundles/start_company')
+    await elderly.page.locator('#f-company-name').waitFor()
+    const report = await elderly.page.evaluate(measureElderly)
+    expect(report.smallText).toEqual([])
+    expect(report.smallTargets).toEqual([])
+    expect(report.lowContrast).toEqual([])
+    expect(report.floating).toEqual([])
+    await elderly.context.close()
   })
 })
