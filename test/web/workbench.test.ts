@@ -36,6 +36,7 @@ const PNG = Buffer.from(
 
 interface QueueRow {
   id: string
+  case_id: string
   application_id: string
   case_number: string
   item_code: string
@@ -115,7 +116,12 @@ describe('the staff workbench in a browser', { timeout: 120_000 }, () => {
         }),
         201,
       ).id
-    const [first, second, third] = [await submit(), await submit(), await submit()]
+    const [first, second, third, fourth] = [
+      await submit(),
+      await submit(),
+      await submit(),
+      await submit(),
+    ]
     const clerk = await signInStaff(app, CLERK)
     const queue = expectOk<QueueRow[]>(
       await approvalClient(app).call('GET', '/tasks?sort=urgency', clerk),
@@ -123,6 +129,23 @@ describe('the staff workbench in a browser', { timeout: 120_000 }, () => {
     toCorrect = queue.find((r) => r.application_id === first)!
     toApprove = queue.find((r) => r.application_id === second)!
     extended = queue.find((r) => r.application_id === third)!
+    // The fourth's market case is decided through its three steps, then rated 1: a work order.
+    const rated = queue.find((r) => r.application_id === fourth)!
+    await supplyMarket(app, applicant, fourth, rated.item_code)
+    const approver = await signInStaff(app, 'market.zhou')
+    for (const token of [clerk, clerk, approver]) {
+      const open = expectOk<QueueRow[]>(await approvalClient(app).call('GET', '/tasks', token))
+      const step = open.find((r) => r.application_id === fourth)!
+      expectOk(await approvalClient(app).decide(token, step.id, true))
+    }
+    await app.runner.drain() // the licence service task finishes the case
+    expectOk(
+      await approvalClient(app).call('POST', `/cases/${rated.case_id}/rating`, applicant, {
+        score: 1,
+        comment: '等待太久',
+      }),
+      201,
+    )
     // The clerk asks for a 延期 on the third: the department's approver decides it.
     expectOk(await approvalClient(app).claim(clerk, extended.id))
     expectOk(
@@ -153,11 +176,17 @@ describe('the staff workbench in a browser', { timeout: 120_000 }, () => {
     await page.getByTitle('窗口', { exact: true }).click()
     await page.getByText('没有待办任务').first().waitFor()
 
-    // Rectification work orders from bad ratings: none yet in this department.
+    // Rectification work orders from bad ratings, each step with its clock.
     await page.getByRole('link', { name: '差评整改' }).click()
     await page.getByRole('heading', { name: '差评整改工单' }).waitFor()
-    await page.getByText('没有整改工单').first().waitFor()
+    const order = page.getByRole('row').filter({ hasText: '待响应' })
+    await order.waitFor()
+    expect(await order.locator('[data-sla]').count()).toBe(3)
+    expect(await order.innerText()).toMatch(/剩 \d+ 个工作日/)
     expect(await seriousViolations(page)).toEqual([])
+    await order.getByLabel('响应 说明').fill('已联系申请人说明情况')
+    await order.getByRole('button', { name: '响应' }).click()
+    await page.getByRole('row').filter({ hasText: '已响应' }).waitFor()
     expect(errors).toEqual([])
     await context.close()
   })
