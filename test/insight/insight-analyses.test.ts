@@ -177,5 +177,7 @@ describe.each(testDialects())('analyses of an uploaded log (%s)', (dialect) => {
     expect(list.map((a) => a.status).filter((s) => s !== 'done')).toEqual(['failed'])
     const times = list.map((a) => a.createdAt)
     expect(times).toEqual([...times].sort().reverse())
+    const logs = await getJson<Array<{ fileName: string }>>(t.app, token, '/logs?limit=2')
+    expect(logs.map((l) => l.fileName)).toEqual(['log.xes', 'log.xes'])
   })
 })

@@ -24,6 +24,7 @@ describe.each(testDialects())('who may mine processes (%s)', (dialect) => {
 
   const requests = (): Request[] => [
     { method: 'POST', url: '/logs', file: xesOf(TRACES) },
+    { method: 'GET', url: '/logs' },
     { method: 'GET', url: `/logs/${logId}` },
     {
       method: 'POST',
@@ -116,8 +117,8 @@ describe.each(testDialects())('who may mine processes (%s)', (dialect) => {
       const res = await send({ method: 'GET', url }, bearer(other))
       expect(res.statusCode, url).toBe(403)
     }
-    const mine = await send({ method: 'GET', url: '/analyses' }, bearer(other))
-    expect(mine.json()).toEqual([])
+    for (const url of ['/analyses', '/logs'])
+      expect((await send({ method: 'GET', url }, bearer(other))).json()).toEqual([])
     const theirs = await send(
       {
         method: 'POST',

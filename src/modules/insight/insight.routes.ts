@@ -43,6 +43,19 @@ export const insightRoutes: FastifyPluginAsyncTypebox<Omit<InsightRouteOptions, 
     actorOf: (request) => o.actorOf(request),
   })
   app.get(
+    '/logs',
+    {
+      config: { access: { action: 'insight.analysis.read' } },
+      schema: {
+        tags,
+        summary: '可查看的上传日志，最新在前 Uploaded logs the caller may read, newest first',
+        querystring: AnalysisListQuery,
+        response: { 200: Type.Array(LogView) },
+      },
+    },
+    (req) => o.logs.list(o.actorOf(req), req.query.limit ?? 50),
+  )
+  app.get(
     '/logs/:id',
     {
       config: { access: { action: 'insight.analysis.read' } },

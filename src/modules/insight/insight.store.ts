@@ -16,6 +16,18 @@ export const insightStore = {
   findLog: (db: Db, id: string) =>
     db.selectFrom('insight_logs').selectAll().where('id', '=', id).executeTakeFirst(),
 
+  listLogs: (db: Db, departmentIds: readonly string[], limit: number) =>
+    departmentIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .selectFrom('insight_logs')
+          .selectAll()
+          .where('department_id', 'in', departmentIds)
+          .orderBy('created_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(limit)
+          .execute(),
+
   insertAnalysis: (db: Db, row: AnalysisRow) =>
     db.insertInto('insight_analyses').values(row).execute(),
 

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/principal.js'
 import { DomainError } from '../../platform/errors.js'
 import type { ReceivedFile, UploadStore } from '../governance/index.js'
 import type { CsvMapping } from './import/read-csv.js'
-import { insightResource, owningDepartment } from './insight-access.js'
+import { departmentsWith, insightResource, owningDepartment } from './insight-access.js'
 import { insightDb, type InsightDeps } from './insight.deps.js'
 import type { LogUploadQuery } from './insight.schema.js'
 import { insightStore } from './insight.store.js'
@@ -96,6 +96,21 @@ export function createLogUploads(deps: InsightDeps, uploads: UploadStore) {
         insightResource('insight_log', id, row.department_id),
       )
       return toLogView(row)
+    },
+
+    /** The latest uploaded logs of the departments the caller may read, newest first. */
+    async list(actor: Actor, limit: number) {
+      const departments = departmentsWith(actor, 'insight.analysis.read')
+      const rows = await insightStore.listLogs(db, departments, limit)
+      return rows
+        .filter((row) =>
+          deps.guard.allows(
+            actor,
+            'insight.analysis.read',
+            insightResource('insight_log', row.id, row.department_id),
+          ),
+        )
+        .map(toLogView)
     },
   }
 }

@@ -6553,7 +6553,40 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    get?: never
+    /** 可查看的上传日志，最新在前 Uploaded logs the caller may read, newest first */
+    get: {
+      parameters: {
+        query?: {
+          limit?: number
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              id: string
+              departmentId: string
+              fileName: string
+              hash: string
+              size: number
+              format: 'xes' | 'csv'
+              mapping: {
+                [key: string]: string
+              } | null
+              createdAt: string
+            }[]
+          }
+        }
+      }
+    }
     put?: never
     /** 上传事件日志（XES、XES.gz，或按列映射的 CSV；按内容识别）Upload an event log (XES or CSV with a column mapping) */
     post: {
