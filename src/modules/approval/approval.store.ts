@@ -251,17 +251,4 @@ export const approvalStore = {
     closeTaskRow(db, values, { id }),
   findTask: (db: Db, id: string) =>
     db.selectFrom('approval_tasks').selectAll().where('id', '=', id).executeTakeFirst(),
-  listQueue: (
-    db: Db,
-    query: { departmentIds: string[]; state: TaskTable['state']; limit: number; offset: number },
-  ) =>
-    db
-      .selectFrom('approval_tasks')
-      .selectAll()
-      .where('department_id', 'in', query.departmentIds)
-      .where('state', '=', query.state)
-      .orderBy('opened_at')
-      .limit(query.limit)
-      .offset(query.offset)
-      .execute(),
 }
