@@ -125,6 +125,11 @@ export function validateObject(schema: FieldSchema, value: FormValue, pointer = 
     if (s.readOnly) continue
     const v = value[name]
     const at = `${pointer}/${name}`
+    // A required section left untouched: its own fields say what is missing.
+    if (s.type === 'object' && v === undefined && required.has(name)) {
+      Object.assign(errors, validateObject(s, {}, at))
+      continue
+    }
     if (isEmpty(v)) {
       if (required.has(name)) {
         const verb = s.oneOf || s.items?.oneOf || s.type === 'boolean' ? '选择' : '填写'
