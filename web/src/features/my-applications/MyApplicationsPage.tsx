@@ -54,8 +54,8 @@ export function MyApplicationsPage() {
                 <StatusTag status={a.status} />
                 {a.enterpriseId && <Tag>{t('my-applications.forEnterprise')}</Tag>}
                 <p>
-                  {t('my-applications.number')}：{a.caseNumber} · {t('my-applications.submittedAt')}：
-                  {new Date(a.submittedAt).toLocaleString(i18n.language)}
+                  {t('my-applications.number')}：{a.caseNumber} · {t('my-applications.submittedAt')}
+                  ：{new Date(a.submittedAt).toLocaleString(i18n.language)}
                 </p>
               </Panel>
             </li>
