@@ -180,6 +180,19 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRouteOptions> = a
       reply.status(201).send(await o.organisation.createStaff(o.actorOf(req), req.body)),
   )
   app.get(
+    '/staff',
+    {
+      config: { access: { action: 'identity.staff.read' } },
+      schema: {
+        tags,
+        summary: '工作人员列表 Staff accounts',
+        querystring: S.StaffListQuery,
+        response: { 200: Type.Array(S.StaffView) },
+      },
+    },
+    (req) => o.organisation.listStaff(o.actorOf(req), req.query),
+  )
+  app.get(
     '/staff/:id',
     {
       config: { access: { action: 'identity.staff.read' } },

@@ -109,6 +109,11 @@ export const NewStaffBody = Type.Object({
   phone: Type.String({ minLength: 1, maxLength: 20 }),
   password: Type.String({ minLength: 1, maxLength: 128 }),
 })
+export const StaffListQuery = Type.Object({
+  departmentId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+})
 export const RoleBody = Type.Object({
   role: Type.String({ minLength: 1, maxLength: 40 }),
   departmentId: Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()]),

@@ -142,6 +142,24 @@ export function createOrganisationService(deps: IdentityDeps) {
       return toStaff(row, [])
     },
 
+    /** Staff accounts, by account; one department's when `departmentId` is given. */
+    async listStaff(
+      actor: Actor,
+      query: { departmentId?: string; limit?: number; offset?: number },
+    ) {
+      const departmentId = query.departmentId ?? null
+      deps.guard.require(actor, 'identity.staff.read', { type: 'staff', id: '*', departmentId })
+      const rows = await identityStore.listStaff(
+        db,
+        departmentId,
+        query.limit ?? 100,
+        query.offset ?? 0,
+      )
+      return Promise.all(
+        rows.map(async (row) => toStaff(row, await identityStore.listAssignments(db, row.id))),
+      )
+    },
+
     async getStaff(actor: Actor, staffId: string) {
       const row = await identityStore.findStaff(db, staffId)
       if (!row) throw new DomainError('IDENTITY_STAFF_NOT_FOUND')

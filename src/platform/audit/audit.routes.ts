@@ -41,6 +41,14 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{
         querystring: Type.Object({
           subjectType: Type.Optional(Type.String({ maxLength: 64 })),
           subjectId: Type.Optional(Type.String({ maxLength: 64 })),
+          action: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+          actorId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+          from: Type.Optional(
+            Type.String({ format: 'date-time', description: '起始时间（含）from, inclusive' }),
+          ),
+          to: Type.Optional(
+            Type.String({ format: 'date-time', description: '截止时间（不含）to, exclusive' }),
+          ),
           afterSeq: Type.Optional(Type.Integer({ minimum: 0 })),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
         }),
@@ -71,6 +79,10 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{
         .limit(limit)
       if (req.query.subjectType) q = q.where('subject_type', '=', req.query.subjectType)
       if (req.query.subjectId) q = q.where('subject_id', '=', req.query.subjectId)
+      if (req.query.action) q = q.where('action', '=', req.query.action)
+      if (req.query.actorId) q = q.where('actor_id', '=', req.query.actorId)
+      if (req.query.from) q = q.where('at', '>=', new Date(req.query.from).toISOString())
+      if (req.query.to) q = q.where('at', '<', new Date(req.query.to).toISOString())
       const rows = await q.execute()
       const items = rows.map((r) => ({
         seq: Number(r.seq),

@@ -616,7 +616,43 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    get?: never
+    /** 工作人员列表 Staff accounts */
+    get: {
+      parameters: {
+        query?: {
+          departmentId?: string
+          limit?: number
+          offset?: number
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              id: string
+              account: string
+              name: string
+              departmentId: string | null
+              status: string
+              phoneMasked: string
+              lockedUntil: string | null
+              roles: {
+                role: string
+                departmentId: string | null
+              }[]
+            }[]
+          }
+        }
+      }
+    }
     put?: never
     post: {
       parameters: {
@@ -7235,6 +7271,12 @@ export interface paths {
         query?: {
           subjectType?: string
           subjectId?: string
+          action?: string
+          actorId?: string
+          /** @description 起始时间（含）from, inclusive */
+          from?: string
+          /** @description 截止时间（不含）to, exclusive */
+          to?: string
           afterSeq?: number
           limit?: number
         }
