@@ -13,9 +13,15 @@ export const CALENDAR_ERRORS = defineErrors({
     zh: '{year} 年的节假日安排尚未载入，无法计算工作日',
     en: 'The holiday schedule of {year} is not loaded; working days cannot be computed',
   },
+  CALENDAR_YEAR_NOT_FOUND: {
+    status: 404,
+    zh: '{year} 年的节假日安排尚未载入',
+    en: 'The holiday schedule of {year} is not loaded',
+  },
 })
 
 const tags = ['calendar 工作日历']
+const YearParams = Type.Object({ year: Type.Integer({ minimum: 1949, maximum: 2200 }) })
 const IsoDate = Type.String({
   pattern: '^\\d{4}-\\d{2}-\\d{2}$',
   description: 'YYYY-MM-DD (Asia/Shanghai)',
@@ -55,6 +61,43 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{
     },
     () => o.calendar.listYears(),
   )
+  app.get(
+    '/years/:year',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary: "一年的节假日与调休 A year's holidays and make-up working days",
+        params: YearParams,
+        response: {
+          200: Type.Object({
+            year: Type.Integer(),
+            source: Type.String(),
+            holidays: Type.Array(
+              Type.Object({
+                name: Type.String(),
+                nameEn: Type.String(),
+                days: Type.Array(Type.String()),
+                makeUpWorkdays: Type.Array(Type.String()),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    (req) => {
+      const year = o.calendar.getYear(req.params.year)
+      if (!year) throw new DomainError('CALENDAR_YEAR_NOT_FOUND', { year: req.params.year })
+      return {
+        ...year,
+        holidays: year.holidays.map((h) => ({
+          ...h,
+          days: [...h.days],
+          makeUpWorkdays: [...h.makeUpWorkdays],
+        })),
+      }
+    },
+  )
   app.put(
     '/years/:year',
     {
@@ -62,7 +105,7 @@ export const calendarRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         tags,
         summary: '载入一年的节假日安排 Load a year',
-        params: Type.Object({ year: Type.Integer({ minimum: 1949, maximum: 2200 }) }),
+        params: YearParams,
         body: Type.Record(Type.String(), Type.Unknown()),
       },
     },

@@ -28,6 +28,8 @@ export interface CalendarService {
   reload(): Promise<void>
   loadYear(actor: Actor, input: unknown): Promise<{ year: number; replaced: boolean }>
   listYears(): Array<{ year: number; source: string }>
+  /** One year's arrangement as loaded (or built in); undefined when not loaded. */
+  getYear(year: number): CalendarYear | undefined
 }
 
 export async function createCalendarService(deps: {
@@ -56,6 +58,7 @@ export async function createCalendarService(deps: {
       [...years.values()]
         .map((y) => ({ year: y.year, source: y.source }))
         .sort((a, b) => a.year - b.year),
+    getYear: (year) => years.get(year),
     async loadYear(actor, input) {
       deps.guard.require(actor, 'calendar.load', {
         type: 'calendar',

@@ -7134,7 +7134,38 @@ export interface paths {
       path?: never
       cookie?: never
     }
-    get?: never
+    /** 一年的节假日与调休 A year's holidays and make-up working days */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          year: number
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              year: number
+              source: string
+              holidays: {
+                name: string
+                nameEn: string
+                days: string[]
+                makeUpWorkdays: string[]
+              }[]
+            }
+          }
+        }
+      }
+    }
     /** 载入一年的节假日安排 Load a year */
     put: {
       parameters: {
