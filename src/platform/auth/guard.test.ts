@@ -47,6 +47,8 @@ describe('the guard’s remembered decisions', () => {
       expect(guard.allows(actor, action, resource)).toBe(fresh.allowed)
       if (fresh.allowed) allowed++
     }
-    expect(allowed).toBeGreaterThan(50)
+    // Both answers occur often enough to matter, however many actions and roles there are.
+    expect(allowed).toBeGreaterThan(30)
+    expect(allowed).toBeLessThan(3000 - 30)
   })
 })
