@@ -122,6 +122,7 @@ export function createCheckJob(
         columns: JSON.parse(dataset.columns_json) as Record<string, string>,
         runAt,
         samplesPerRule,
+        tempDir: uploads.tmp,
       })
       const config = outlierConfigOf(dataset)
       const outliers = config ? await measureOutliers(opened.path, config) : []

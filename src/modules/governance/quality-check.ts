@@ -23,6 +23,8 @@ export interface CheckInput {
   samplesPerRule: number
   /** Worker threads for a large CSV file (default: on); false reads it in one pass. */
   parallel?: FileCheckOptions['parallel']
+  /** Where the run's spilled uniqueness keys go (a folder made and removed by the run). */
+  tempDir?: string
 }
 
 /** What a run reports when the system failed it (the details are logged, not shown). */
@@ -75,6 +77,7 @@ export async function checkFile(input: CheckInput): Promise<QualityReport> {
   const { report } = await checkFileRows(input.path, {
     standard,
     ...(input.parallel === undefined ? {} : { parallel: input.parallel }),
+    ...(input.tempDir === undefined ? {} : { keySpill: { tempDir: input.tempDir } }),
     specs: standardRules(standard),
     runOptions({ columns }) {
       if (!wanted.some((column) => columns.includes(column))) throw noElements(standard, columns)

@@ -82,7 +82,8 @@ export function createUpkeep(deps: GovernanceDeps, uploads: UploadStore, settle:
       // File times are the file system's, so they are compared with its clock, not the app's.
       const age = Date.now() - (await stat(path)).mtimeMs
       if (age > DAY_MS) {
-        await rm(path, { force: true })
+        // A run's folder of spilled keys is removed with what is in it.
+        await rm(path, { recursive: true, force: true })
         removed++
       }
     }

@@ -1,5 +1,6 @@
-import { stat } from 'node:fs/promises'
-import { availableParallelism } from 'node:os'
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises'
+import { availableParallelism, tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { DEFAULT_READ_OPTIONS, readHeader, readRows } from '../input/index.js'
 import type { FileHeader, ReadSummary } from '../input/index.js'
 import { createProfiler } from '../profile/index.js'
@@ -10,7 +11,7 @@ import { checkCsvInParallel, prepareWorkers } from './parallel-check.js'
 import type { ParallelSettings } from './parallel-check.js'
 import type { QualityReport } from './quality-report.js'
 import { createQualityRun } from './quality-run.js'
-import type { QualityRunOptions } from './quality-run.js'
+import type { QualityRun, QualityRunOptions } from './quality-run.js'
 import type { QualityRuleSpec } from './rule.types.js'
 
 export interface FileCheckOptions {
@@ -24,6 +25,11 @@ export interface FileCheckOptions {
   onProgress?: (bytesRead: number, events: number) => void
   /** Worker threads for CSV files: settings, or false for one pass (default: on). */
   parallel?: Partial<ParallelSettings & { minBytes: number }> | false
+  /**
+   * Where uniqueness keys past the memory budget go: a directory made for the run in `tempDir`
+   * (default the system's), removed when the check ends, failed or not.
+   */
+  keySpill?: { tempDir?: string; memoryKeys?: number }
 }
 
 export interface FileCheck {
@@ -67,17 +73,33 @@ async function checkInOnePass(
   runOptions: QualityRunOptions,
 ): Promise<{ report: QualityReport; summary: ReadSummary; profile: DatasetProfile | null }> {
   const run = createQualityRun(options.standard, options.specs, runOptions)
-  const wanted = profileOptions(options)
-  const profiler = wanted === null ? null : createProfiler(wanted)
-  const reader = readRows(path)
-  let events = 0
-  for await (const event of reader) {
-    run.add(event)
-    if (event.kind === 'row') profiler?.add(event.record)
-    options.onProgress?.(reader.summary().bytesRead, ++events)
+  try {
+    const wanted = profileOptions(options)
+    const profiler = wanted === null ? null : createProfiler(wanted)
+    const reader = readRows(path)
+    let events = 0
+    for await (const event of reader) {
+      run.add(event)
+      if (event.kind === 'row') profiler?.add(event.record)
+      options.onProgress?.(reader.summary().bytesRead, ++events)
+    }
+    const profile = profiler?.snapshot() ?? null
+    return { report: run.finish(), summary: reader.summary(), profile }
+  } finally {
+    run.close()
   }
-  const profile = profiler?.snapshot() ?? null
-  return { report: run.finish(), summary: reader.summary(), profile }
+}
+
+/** A directory of the run's own for spilled keys, removed by `remove`. */
+async function spillPlace(options: FileCheckOptions) {
+  const parent = options.keySpill?.tempDir ?? tmpdir()
+  await mkdir(parent, { recursive: true })
+  const dir = await mkdtemp(join(parent, 'keys-'))
+  const { memoryKeys } = options.keySpill ?? {}
+  return {
+    spill: { dir, ...(memoryKeys === undefined ? {} : { memoryKeys }) },
+    remove: () => rm(dir, { recursive: true, force: true }),
+  }
 }
 
 /**
@@ -91,7 +113,22 @@ export async function checkFileRows(path: string, options: FileCheckOptions): Pr
   const settings = parallelSettings(options)
   if (settings !== null) void prepareWorkers()
   const header = await readHeader(path)
-  const runOptions = options.runOptions(header)
+  const asked = options.runOptions(header)
+  const place = await spillPlace(options)
+  try {
+    return await checkWithHeader(path, options, header, settings, { ...asked, spill: place.spill })
+  } finally {
+    await place.remove()
+  }
+}
+
+async function checkWithHeader(
+  path: string,
+  options: FileCheckOptions,
+  header: FileHeader,
+  settings: (ParallelSettings & { minBytes: number }) | null,
+  runOptions: QualityRunOptions,
+): Promise<FileCheck> {
   const { kind, encoding, columns, delimiter } = header
   const csv =
     kind === 'csv' && delimiter !== null && (encoding === 'utf-8' || encoding === 'gb18030')
@@ -111,10 +148,33 @@ export async function checkFileRows(path: string, options: FileCheckOptions): Pr
     profile: profileOptions(options),
   }
   const run = createQualityRun(options.standard, options.specs, runOptions)
+  try {
+    return await parallelCheck(path, options, runOptions, { header, setup, settings, run, size })
+  } finally {
+    run.close()
+  }
+}
+
+async function parallelCheck(
+  path: string,
+  options: FileCheckOptions,
+  runOptions: QualityRunOptions,
+  parallel: {
+    header: FileHeader
+    setup: CheckWorkerSetup
+    settings: ParallelSettings & { minBytes: number }
+    run: QualityRun
+    size: number
+  },
+): Promise<FileCheck> {
+  const { header, setup, settings, run, size } = parallel
+  const { kind, encoding, columns } = header
   const profiler = setup.profile === null ? undefined : createProfiler(setup.profile)
   const onBytes = (bytes: number, events: number) => options.onProgress?.(bytes, events)
   const outcome = await checkCsvInParallel(path, setup, run, settings, onBytes, profiler)
   if (!outcome.ok) {
+    // The parallel run is dropped: its spilled keys go before the one pass spills its own.
+    run.close()
     const single = await checkInOnePass(path, options, runOptions)
     return { ...single, workers: 0, fallback: outcome.problem }
   }

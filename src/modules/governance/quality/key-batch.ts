@@ -27,6 +27,8 @@ export function createKeyRecorder(): KeyIndex & { take(): KeyBatch } {
   return {
     mode: 'exact',
     truncated: false,
+    resolve: () => undefined,
+    close: () => undefined,
     firstLine(key, line) {
       const { hi, lo } = hash64(key.toUpperCase())
       lines.push(line)

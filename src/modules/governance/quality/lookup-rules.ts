@@ -1,7 +1,7 @@
 import { normaliseDate } from '../standards/index.js'
 import type { DataElement, ValidationContext } from '../standards/index.js'
 import { createKeyIndex } from './key-index.js'
-import type { KeyIndex } from './key-index.js'
+import type { KeyIndex, KeySpillPlace } from './key-index.js'
 import type {
   CompiledRule,
   ReferenceRuleSpec,
@@ -74,11 +74,12 @@ export function uniqueRule(spec: UniqueRuleSpec, index?: KeyIndex): CompiledRule
   }
 }
 
-/** The index a uniqueness rule of a whole run keeps. */
-export function keyIndexFor(spec: UniqueRuleSpec): KeyIndex {
+/** The index a uniqueness rule of a whole run keeps; with `spill`, bounded in memory. */
+export function keyIndexFor(spec: UniqueRuleSpec, spill?: KeySpillPlace): KeyIndex {
   return createKeyIndex({
     exactLimit: spec.exactLimit ?? DEFAULT_EXACT_LIMIT,
     hashLimit: spec.hashLimit ?? DEFAULT_HASH_LIMIT,
+    spill,
   })
 }
 

@@ -6,7 +6,7 @@ import { compileRules } from './compile-rules.js'
 import type { KeyIndexFor } from './compile-rules.js'
 import { createKeyRecorder, keyText } from './key-batch.js'
 import type { KeyBatch } from './key-batch.js'
-import type { KeyIndex } from './key-index.js'
+import type { KeyIndex, KeySpillPlace } from './key-index.js'
 import { duplicateFailure, keyIndexFor, keyValues } from './lookup-rules.js'
 import { UNREADABLE_FAILURE } from './element-rules.js'
 import { buildReport } from './quality-report.js'
@@ -33,6 +33,12 @@ export interface QualityRunOptions extends RowShape {
   samplesPerRule?: number
   /** Seed of the sampling, so a report is reproducible (default 1). */
   seed?: number
+  /**
+   * A directory of the run's own where uniqueness keys past the memory budget go (encrypted or
+   * hashes only), so memory stays bounded whatever the file size; without it the index keeps up
+   * to its `hashLimit`. Not used by a part run (its keys go to the whole run).
+   */
+  spill?: KeySpillPlace
 }
 
 export interface QualityRun {
@@ -43,8 +49,13 @@ export interface QualityRun {
    * rows of the file. Parts come in file order, each after the rows added before it.
    */
   merge(part: PartState): void
-  /** The report so far; may be called more than once. */
+  /**
+   * The report. With a spill, the first call decides the spilled keys and frees the indexes:
+   * it may be called again, but no row may be added after it.
+   */
   finish(): QualityReport
+  /** Deletes what the run put on disk (the spill); call it when the run ends, failed or not. */
+  close(): void
 }
 
 /** A check of one part of a file, e.g. in a worker thread: its counts go to a QualityRun's merge. */
@@ -150,7 +161,7 @@ export function createQualityRun(
 ): QualityRun {
   const indexes = new Map<UniqueRuleSpec, KeyIndex>()
   const core = createCore(standardOrCode, specs, options, (spec) => {
-    const index = keyIndexFor(spec)
+    const index = keyIndexFor(spec, options.spill)
     indexes.set(spec, index)
     return index
   })
@@ -173,6 +184,10 @@ export function createQualityRun(
       })
     },
     finish() {
+      ruleIndexes.forEach((index, i) => {
+        if (index !== undefined)
+          resolveSpilled(index, rules[i] as CompiledRule, tallies[i] as RuleTally)
+      })
       const results: RuleResult[] = [
         { rule: describe(READABLE_RULE), tally: readable },
         ...rules.map((rule, i) => ({ rule: describe(rule), tally: tallies[i] as RuleTally })),
@@ -184,6 +199,9 @@ export function createQualityRun(
         unreadableRows: counts.unreadable,
         results,
       })
+    },
+    close() {
+      for (const index of indexes.values()) index.close()
     },
   }
 }
@@ -224,6 +242,20 @@ export function createPartRun(
   }
 }
 
+/** Counts the spilled keys that repeat an earlier one, as firstLine would have at once. */
+function resolveSpilled(index: KeyIndex, rule: CompiledRule, tally: RuleTally): void {
+  index.resolve((line, first, text) => {
+    // The row was counted as passed when its key went to disk.
+    tally.passed--
+    const failure = duplicateFailure(first)
+    countFailure(tally, failure, line, () => ({
+      line,
+      values: keyValues(rule.fields, text),
+      ...failure,
+    }))
+  })
+}
+
 /** Decides a part's uniqueness keys against the whole run's index, correcting its counts. */
 function applyKeys(
   batch: KeyBatch,
@@ -234,8 +266,8 @@ function applyKeys(
   for (let i = 0; i < batch.lines.length; i++) {
     const line = batch.lines[i] as number
     const hash = { hi: batch.hashes[2 * i] as number, lo: batch.hashes[2 * i + 1] as number }
-    // Only an exact index reads the key's text; a hashed one needs the hash alone.
-    const first = index.firstLine(index.mode === 'exact' ? keyText(batch, i) : '', line, hash)
+    // An exact or spilling index reads the key's text; a hashed one needs the hash alone.
+    const first = index.firstLine(index.mode === 'hashed' ? '' : keyText(batch, i), line, hash)
     if (first === undefined) continue
     // The part counted the row as passed.
     tally.passed--
