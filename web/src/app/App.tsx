@@ -49,6 +49,11 @@ const WorkOrdersPage = lazy(() =>
   import('../features/workbench/WorkOrdersPage').then((m) => ({ default: m.WorkOrdersPage })),
 )
 
+// The admin console and its own routes: one chunk the portal never loads.
+const AdminApp = lazy(() =>
+  import('../features/admin/AdminApp').then((m) => ({ default: m.AdminApp })),
+)
+
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 60_000, retry: 1, refetchOnWindowFocus: false } },
 })
@@ -75,6 +80,7 @@ function Themed() {
           <Route path="/workbench" element={<QueuePage />} />
           <Route path="/workbench/tasks/:id" element={<TaskPage />} />
           <Route path="/workbench/work-orders" element={<WorkOrdersPage />} />
+          <Route path="/admin/*" element={<AdminApp />} />
           <Route path="*" element={<NotFoundPage />} />
         </Routes>
       </AppShell>

@@ -6,6 +6,7 @@ import { Link, NavLink, useNavigate } from 'react-router'
 import { api } from '../api/client'
 import { setSession, useSession } from '../auth/session'
 import { StaffNavLinks } from '../components/StaffNavLinks'
+import { AdminNavLink } from '../features/admin/AdminNavLink'
 import { usePreferences } from './preferences'
 import { ReadAloudButton } from './read-aloud'
 import { Loading } from './status'
@@ -59,6 +60,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             {t('my-applications.nav')}
           </NavLink>
           <StaffNavLinks />
+          <AdminNavLink />
         </nav>
         <div className="shell-tools">
           <Button
