@@ -25,7 +25,7 @@ export async function createTestApp(options: {
   logStream?: Writable
   env?: Record<string, string>
 }): Promise<TestApp> {
-  const db = await createTestDatabase(options.dialect)
+  const db = await createTestDatabase(options.dialect, undefined, { migrated: true })
   const dataDir = mkdtempSync(join(tmpdir(), 'tongban-test-'))
   const config = loadConfig({
     TONGBAN_SECRET: TEST_SECRET,

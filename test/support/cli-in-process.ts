@@ -23,11 +23,12 @@ export async function runCliInProcess(
   let stderr = ''
   const toStdout = (...parts: unknown[]) => void (stdout += `${format(...parts)}\n`)
   const toStderr = (...parts: unknown[]) => void (stderr += `${format(...parts)}\n`)
-  const capture = (sink: (text: string) => void): Write =>
-    ((chunk: string | Uint8Array) => {
+  const capture =
+    (sink: (text: string) => void): Write =>
+    (chunk: string | Uint8Array) => {
       sink(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'))
       return true
-    })
+    }
   const spies = [
     vi.spyOn(console, 'log').mockImplementation(toStdout),
     vi.spyOn(console, 'info').mockImplementation(toStdout),
