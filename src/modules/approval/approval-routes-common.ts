@@ -9,6 +9,7 @@ import type { ApplicantRatings } from './applicant-rating.service.js'
 import type { LicenceService } from './licence.service.js'
 import type { MaterialService } from './material.service.js'
 import type { RatingService } from './rating.service.js'
+import type { Dashboard } from './dashboard.service.js'
 import type { SlaWatch } from './sla-watch.service.js'
 import type { SubmissionService } from './submission.service.js'
 import type { CaseAdminService } from './case-admin.service.js'
@@ -27,6 +28,7 @@ export interface ApprovalRouteOptions {
   drafts: DraftService
   applicantRatings: ApplicantRatings
   slaWatch: SlaWatch
+  dashboard: Dashboard
   actorOf(request: FastifyRequest): Actor
 }
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { applicationRoutes } from './application.routes.js'
 import type { ApprovalRouteOptions } from './approval-routes-common.js'
 import { caseAdminRoutes } from './case-admin.routes.js'
+import { dashboardRoutes } from './dashboard.routes.js'
 import { draftRoutes } from './draft.routes.js'
 import { applicantRatingRoutes } from './applicant-rating.routes.js'
 import { licenceRoutes } from './licence.routes.js'
@@ -24,6 +25,7 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<ApprovalRouteOptions> = a
     drafts: o.drafts,
     applicantRatings: o.applicantRatings,
     slaWatch: o.slaWatch,
+    dashboard: o.dashboard,
     actorOf: (request) => o.actorOf(request),
   }
   for (const routes of [
@@ -35,6 +37,7 @@ export const approvalRoutes: FastifyPluginAsyncTypebox<ApprovalRouteOptions> = a
     ratingRoutes,
     draftRoutes,
     applicantRatingRoutes,
+    dashboardRoutes,
   ])
     await app.register(routes, options)
 }

@@ -16,6 +16,7 @@ import { createBackgroundWork, type ServiceHandler } from './background.service.
 import { createCaseSessions, RATING_DEFAULT_JOB, SERVICE_JOB, TIMER_JOB } from './case-session.js'
 import { createMaterialService } from './material.service.js'
 import { createRatingService } from './rating.service.js'
+import { createDashboard } from './dashboard.service.js'
 import { createSlaWatch, SLA_SCAN_JOB } from './sla-watch.service.js'
 import { createLicenceService } from './licence.service.js'
 import { createCaseAdminService } from './case-admin.service.js'
@@ -89,6 +90,7 @@ export function createApprovalModule(deps: ApprovalDeps) {
   const drafts = createDraftService(deps)
   const applicantRatings = createApplicantRatings(deps)
   const slaWatch = createSlaWatch(deps, deps.slaScanIntervalMs, deps.slaScanPageSize)
+  const dashboard = createDashboard(deps, slaWatch)
   background.registerHandler('issue-licence', licences.issue)
   return {
     submissions,
@@ -122,6 +124,7 @@ export function createApprovalModule(deps: ApprovalDeps) {
         drafts,
         applicantRatings,
         slaWatch,
+        dashboard,
         actorOf,
       },
     }),

@@ -18,6 +18,7 @@ export const ACTIONS = [
   'application.task.handle',
   'application.task.decide',
   'application.case.administer',
+  'approval.statistics.read',
   'catalog.item.read',
   'catalog.item.create',
   'catalog.item.update',

@@ -120,6 +120,7 @@ export const ROLE_DEFINITIONS = {
       'identity.staff.manage',
       'identity.department.manage',
       'calendar.load',
+      'approval.statistics.read',
       'system.config.read',
       'system.config.update',
     ],

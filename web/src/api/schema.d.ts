@@ -4934,6 +4934,69 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/v1/approval/statistics/dashboard': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** 统计看板 Dashboard figures: applications per day, on-time rates, waiting, working days */
+    get: {
+      parameters: {
+        query?: never
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** @description 近 30 日每日申请数（北京时间）applications per day, last 30 days */
+              applicationsPerDay: {
+                date: string
+                count: number
+              }[]
+              onTimeByDepartment: {
+                departmentId: string
+                decided: number
+                promisedRate: number | null
+                statutoryRate: number | null
+              }[]
+              /** @description 各部门待办任务数 open tasks per department */
+              waitingByDepartment: {
+                departmentId: string
+                count: number
+              }[]
+              /** @description 各事项从申请到办结的平均工作日 mean working days per item */
+              workingDaysByItem: {
+                code: string
+                name: {
+                  zh: string
+                  en: string
+                }
+                cases: number
+                averageWorkingDays: number
+              }[]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/v1/policy/policies': {
     parameters: {
       query?: never
