@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -86,7 +87,6 @@ describe.each(testDialects())('uploaded files at rest (%s)', (dialect) => {
 
     await t.app.runner.drain()
     expect(await run(first.id)).toMatchObject({ status: 'done', rows: 40 })
-    // The plaintext a run reads exists only while it runs.
     expect(readdirSync(join(uploads, 'tmp'))).toEqual([])
   })
 
@@ -138,5 +138,43 @@ describe.each(testDialects())('uploaded files at rest (%s)', (dialect) => {
       .orderBy('run_at')
       .execute()
     expect(rows.map((r) => r.status)).toEqual(['done', 'queued'])
+  })
+
+  it('writes no plaintext of the file to disk while a run reads it', async () => {
+    // Made at run time: no copy of this source holds it.
+    const marker = `MARKER-${randomBytes(8).toString('hex')}`
+    const content = populationCsv({ count: 2_000, seed: 9, errorRate: 0.1 })
+      .split('\n')
+      .map((line, i) =>
+        i === 0 || line === '' ? line : `${marker}${line.slice(line.indexOf(','))}`,
+      )
+      .join('\n')
+    const marked = await send(content)
+    const holding = new Set<string>()
+    let scans = 0
+    const scan = () => {
+      scans++
+      for (const entry of readdirSync(t.app.config.dataDir, {
+        recursive: true,
+        withFileTypes: true,
+      })) {
+        if (!entry.isFile()) continue
+        const path = join(entry.parentPath, entry.name)
+        try {
+          if (readFileSync(path).includes(marker)) holding.add(path)
+        } catch {
+          // Removed meanwhile.
+        }
+      }
+    }
+    const timer = setInterval(scan, 1)
+    try {
+      await t.app.runner.drain()
+    } finally {
+      clearInterval(timer)
+    }
+    expect(await run(marked.id)).toMatchObject({ status: 'done', rows: 2_000 })
+    expect(scans).toBeGreaterThan(0)
+    expect([...holding]).toEqual([])
   })
 })

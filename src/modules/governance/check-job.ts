@@ -17,7 +17,7 @@ import { checkFile, failureOf, INTERNAL_FAILURE, type CheckOutcome } from './qua
 import type { RunFailure } from './quality-check.js'
 import { RUN_ATTEMPTS } from './run-jobs.js'
 import { WRITE_FAILURE, writeOrFail } from './run-outcome.js'
-import type { OpenedUpload, UploadStore } from './upload-store.js'
+import type { UploadSource, UploadStore } from './upload-store.js'
 
 type Trx = Transaction<GovernanceTables>
 /** The check's outcome, and the outliers of the dataset's numeric fields when it has any. */
@@ -112,11 +112,11 @@ export function createCheckJob(
       started_at: at,
       updated_at: at,
     })
-    let opened: OpenedUpload | undefined
+    let opened: UploadSource | undefined
     try {
-      opened = await uploads.open(run.file_hash)
+      opened = await uploads.source(run.file_hash)
       const report = await checkFile({
-        path: opened.path,
+        path: opened.input,
         fileName: run.file_name,
         standard: dataset.standard,
         columns: JSON.parse(dataset.columns_json) as Record<string, string>,
@@ -125,7 +125,7 @@ export function createCheckJob(
         tempDir: uploads.tmp,
       })
       const config = outlierConfigOf(dataset)
-      const outliers = config ? await measureOutliers(opened.path, config) : []
+      const outliers = config ? await measureOutliers(opened.input, config) : []
       return { ok: true, report, outliers }
     } catch (error) {
       const read = opened?.path ?? uploads.pathOf(run.file_hash)
@@ -136,8 +136,6 @@ export function createCheckJob(
       if (attempt < RUN_ATTEMPTS) throw error
       deps.logger.error({ err: error, runId }, 'governance check failed')
       return { ok: false, failure: INTERNAL_FAILURE }
-    } finally {
-      await opened?.close()
     }
   }
 

@@ -14,7 +14,8 @@ import type { DedupRunRow, GovernanceTables } from './governance.tables.js'
 import { failureOf, INTERNAL_FAILURE, RunFailed, type RunFailure } from './quality-check.js'
 import { RUN_ATTEMPTS } from './run-jobs.js'
 import { WRITE_FAILURE, writeOrFail } from './run-outcome.js'
-import type { OpenedUpload, UploadStore } from './upload-store.js'
+import type { FileInput } from './input/index.js'
+import type { UploadSource, UploadStore } from './upload-store.js'
 
 type Trx = Transaction<GovernanceTables>
 
@@ -61,7 +62,7 @@ export function createDedupJob(
   const db = governanceDb(deps)
   const max = deps.maxDedupRecords ?? 200_000
 
-  async function find(path: string, columns: Record<string, string>, standard: string) {
+  async function find(path: FileInput, columns: Record<string, string>, standard: string) {
     const setup = dedupSetupOf(standard)
     if (!setup) throw new RunFailed(UNSUPPORTED)
     const input = await readDedupRecords(path, setup, columns, max)
@@ -85,11 +86,11 @@ export function createDedupJob(
       started_at: at,
       updated_at: at,
     })
-    let opened: OpenedUpload | undefined
+    let opened: UploadSource | undefined
     try {
-      opened = await uploads.open(run.file_hash)
+      opened = await uploads.source(run.file_hash)
       return await find(
-        opened.path,
+        opened.input,
         JSON.parse(dataset.columns_json) as Record<string, string>,
         dataset.standard,
       )
@@ -101,8 +102,6 @@ export function createDedupJob(
       if (attempt < RUN_ATTEMPTS) throw error
       deps.logger.error({ err: error, runId }, 'governance dedup failed')
       return { ok: false, failure: INTERNAL_FAILURE }
-    } finally {
-      await opened?.close()
     }
   }
 

@@ -2,7 +2,7 @@ import { sm3Hex } from '../../platform/crypto/index.js'
 import type { DedupSetup } from './dedup-setup.js'
 import type { DedupRecord } from './dedup/index.js'
 import { readRows } from './input/index.js'
-import type { CellText } from './input/index.js'
+import type { CellText, FileInput } from './input/index.js'
 import { RunFailed } from './quality-check.js'
 
 export interface DedupInput {
@@ -56,7 +56,7 @@ function noFields(setup: DedupSetup, columns: readonly string[]): RunFailed {
 
 /** Reads a file's rows as dedup records of the setup's fields, at most `max` of them. */
 export async function readDedupRecords(
-  path: string,
+  path: FileInput,
   setup: DedupSetup,
   columns: Readonly<Record<string, string>>,
   max: number,

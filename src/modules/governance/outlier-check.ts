@@ -3,6 +3,7 @@ import type { FieldOutliers } from './anomaly/index.js'
 import type { FieldCipher } from '../../platform/crypto/index.js'
 import type { DatasetRow, OutlierResultTable } from './governance.tables.js'
 import { readRows } from './input/index.js'
+import type { FileInput } from './input/index.js'
 import { findStandard } from './standards/index.js'
 
 /** What a dataset judges for outliers: numeric columns, and the columns that group the rows. */
@@ -32,7 +33,7 @@ export function outlierConfigOf(dataset: DatasetRow): OutlierConfig | null {
 }
 
 /** Reads the file once more, numbers of the configured columns only, and judges them per group. */
-export async function measureOutliers(path: string, config: OutlierConfig) {
+export async function measureOutliers(path: FileInput, config: OutlierConfig) {
   const tally = createOutlierTally(config)
   for await (const event of readRows(path)) {
     if (event.kind === 'row') tally.add(event.line, event.record)

@@ -1,5 +1,6 @@
 import type { LocalizedMessage } from '../../platform/i18n/i18n.js'
 import { InputError } from './input/index.js'
+import type { FileInput } from './input/index.js'
 import { checkFileRows, QualityRuleError, standardRules } from './quality/index.js'
 import type { FileCheckOptions, QualityReport } from './quality/index.js'
 import { findStandard, UnknownStandardError } from './standards/index.js'
@@ -14,7 +15,7 @@ export interface RunFailure {
 export type CheckOutcome = { ok: true; report: QualityReport } | { ok: false; failure: RunFailure }
 
 export interface CheckInput {
-  path: string
+  path: FileInput
   /** The name the file was uploaded by; messages name it instead of the stored hash. */
   fileName: string
   standard: string

@@ -4,7 +4,13 @@ import { join } from 'node:path'
 import { Readable, Transform } from 'node:stream'
 import { afterAll, describe, expect, it } from 'vitest'
 import { CryptoIntegrityError } from '../../platform/crypto/index.js'
-import { decryptToFile, deriveUploadKeys, encryptToFile, isEncrypted } from './upload-crypto.js'
+import {
+  decryptToFile,
+  deriveUploadKeys,
+  encryptToFile,
+  isEncrypted,
+  openSealedFile,
+} from './upload-crypto.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'tongban-upload-crypto-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -61,5 +67,45 @@ describe('uploads encrypted at rest (SM4-CTR + HMAC-SM3)', () => {
   it('tells a plain file kept before encryption from an encrypted one', async () => {
     writeFileSync(join(dir, 'legacy'), 'name,id_number\n')
     expect(await isEncrypted(join(dir, 'legacy'))).toBe(false)
+  })
+
+  it('reads any range of the plaintext in place, decrypting only what is asked', async () => {
+    const source = await openSealedFile(keys, sealed)
+    expect(source.size).toBe(plain.length)
+    // Positions inside a CTR block, across blocks and up to the end.
+    for (const [position, length] of [
+      [0, 1],
+      [1, 15],
+      [15, 2],
+      [16, 16],
+      [17, 1_000],
+      [plain.length - 7, 100],
+      [123_457, 65_536],
+    ] as const) {
+      const buffer = Buffer.alloc(length + 3)
+      const read = await source.read(buffer, 3, length, position)
+      const expected = plain.subarray(position, position + length)
+      expect(read).toBe(expected.length)
+      expect(buffer.subarray(3, 3 + read).equals(expected)).toBe(true)
+    }
+    expect(await source.read(Buffer.alloc(4), 0, 4, plain.length)).toBe(0)
+    const tail: Buffer[] = []
+    for await (const chunk of source.stream({ start: 1_001, highWaterMark: 777 })) {
+      tail.push(chunk as Buffer)
+    }
+    expect(Buffer.concat(tail).equals(plain.subarray(1_001))).toBe(true)
+  })
+
+  it('checks the tag before giving a byte of a changed file', async () => {
+    await expect(openSealedFile(keys, join(dir, 'changed'))).rejects.toThrow(CryptoIntegrityError)
+    const cut = readFileSync(sealed).subarray(0, 1_000)
+    writeFileSync(join(dir, 'cut'), cut)
+    await expect(openSealedFile(keys, join(dir, 'cut'))).rejects.toThrow(CryptoIntegrityError)
+    await encryptToFile(keys, Readable.from([]), pass(), join(dir, 'empty2'))
+    const empty = await openSealedFile(keys, join(dir, 'empty2'))
+    expect(empty.size).toBe(0)
+    const chunks: unknown[] = []
+    for await (const chunk of empty.stream()) chunks.push(chunk)
+    expect(chunks).toEqual([])
   })
 })

@@ -11,6 +11,7 @@ import { open } from 'node:fs/promises'
 import { Readable, Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { CryptoIntegrityError, hkdfSm3 } from '../../platform/crypto/index.js'
+import type { ByteSource } from './input/index.js'
 
 /**
  * Uploaded files at rest: SM4-CTR under a random IV, then HMAC-SM3 over everything before the
@@ -102,4 +103,84 @@ export async function decryptToFile(keys: UploadKeys, path: string, target: stri
   await pipeline(body, macTap(mac), decipher, createWriteStream(target, { mode: 0o600 }))
   const expected = mac.digest()
   if (!timingSafeEqual(expected, tag)) throw new CryptoIntegrityError()
+}
+
+/** The IV of the CTR block `blocks` after the first: the 128-bit big-endian counter plus blocks. */
+function counterAt(iv: Buffer, blocks: number): Buffer {
+  const counter = Buffer.from(iv)
+  let carry = blocks
+  for (let i = counter.length - 1; i >= 0 && carry > 0; i--) {
+    const sum = (counter[i] as number) + (carry % 256)
+    counter[i] = sum & 0xff
+    carry = Math.floor(carry / 256) + (sum >> 8)
+  }
+  return counter
+}
+
+/** A decipher positioned at plaintext byte `position` (CTR mode can start anywhere). */
+function decipherAt(keys: UploadKeys, iv: Buffer, position: number) {
+  const block = Math.floor(position / 16)
+  const decipher = createDecipheriv('sm4-ctr', keys.encKey, counterAt(iv, block))
+  const skip = position - block * 16
+  if (skip > 0) decipher.update(Buffer.alloc(skip))
+  return decipher
+}
+
+/**
+ * An encrypted file as a source of its plaintext, decrypted as it is read and never written
+ * anywhere. The tag is checked over the whole file first (a file altered or cut short throws
+ * CryptoIntegrityError before any byte is given); reads then decrypt the ranges asked for, at
+ * any position, since CTR mode allows seeking.
+ */
+export async function openSealedFile(keys: UploadKeys, path: string): Promise<ByteSource> {
+  const handle = await open(path, 'r')
+  const { size } = await handle.stat()
+  const header = Buffer.alloc(HEADER_BYTES)
+  const tag = Buffer.alloc(TAG_BYTES)
+  try {
+    if (size < HEADER_BYTES + TAG_BYTES) throw new CryptoIntegrityError()
+    await handle.read(header, 0, HEADER_BYTES, 0)
+    await handle.read(tag, 0, TAG_BYTES, size - TAG_BYTES)
+  } finally {
+    await handle.close()
+  }
+  if (!header.subarray(0, MAGIC.length).equals(MAGIC)) throw new CryptoIntegrityError()
+  const iv = header.subarray(MAGIC.length)
+  const plainSize = size - HEADER_BYTES - TAG_BYTES
+  const mac = createHmac('sm3', keys.macKey).update(header)
+  if (plainSize > 0) {
+    const body = createReadStream(path, { start: HEADER_BYTES, end: HEADER_BYTES + plainSize - 1 })
+    for await (const chunk of body as AsyncIterable<Buffer>) mac.update(chunk)
+  }
+  if (!timingSafeEqual(mac.digest(), tag)) throw new CryptoIntegrityError()
+  return {
+    name: path,
+    size: plainSize,
+    stream({ start = 0, highWaterMark = 64 * 1024 } = {}) {
+      if (start >= plainSize) return Readable.from([])
+      const body = createReadStream(path, {
+        start: HEADER_BYTES + start,
+        end: HEADER_BYTES + plainSize - 1,
+        highWaterMark,
+      })
+      const decipher = decipherAt(keys, iv, start)
+      body.on('error', (error) => decipher.destroy(error))
+      decipher.on('close', () => body.destroy())
+      return body.pipe(decipher)
+    },
+    async read(buffer, offset, length, position) {
+      const wanted = Math.min(length, plainSize - position)
+      if (wanted <= 0) return 0
+      const file = await open(path, 'r')
+      try {
+        const cipherText = Buffer.alloc(wanted)
+        const { bytesRead } = await file.read(cipherText, 0, wanted, HEADER_BYTES + position)
+        const plain = decipherAt(keys, iv, position).update(cipherText.subarray(0, bytesRead))
+        buffer.set(plain, offset)
+        return plain.length
+      } finally {
+        await file.close()
+      }
+    },
+  }
 }

@@ -7,7 +7,14 @@ import { v7 as uuidv7 } from 'uuid'
 import type { Clock } from '../../platform/clock.js'
 import { DomainError } from '../../platform/errors.js'
 import { InputError, SAMPLE_BYTES } from './input/index.js'
-import { decryptToFile, encryptToFile, isEncrypted, type UploadKeys } from './upload-crypto.js'
+import type { FileInput } from './input/index.js'
+import {
+  decryptToFile,
+  encryptToFile,
+  isEncrypted,
+  openSealedFile,
+  type UploadKeys,
+} from './upload-crypto.js'
 
 /** A file received into a temporary place; JSON shows only its hash and size. */
 export class ReceivedFile {
@@ -22,6 +29,12 @@ export class ReceivedFile {
   toJSON(): { hash: string; size: number } {
     return { hash: this.hash, size: this.size }
   }
+}
+
+/** A kept file opened for a run: `input` for the readers, `path` the stored file's. */
+export interface UploadSource {
+  readonly input: FileInput
+  readonly path: string
 }
 
 /** A kept file opened for reading: a plaintext path until `close()`. */
@@ -51,8 +64,9 @@ export interface UploadStoreOptions {
 /**
  * Uploaded files under `<dataDir>/<area>/uploads` (area `governance` unless told), each named by the SM3 hash of its content
  * (the same file uploaded twice is kept once) and encrypted at rest (upload-crypto.ts). A file
- * arrives in `tmp/` and is kept or discarded; a run reads a kept one through `open`, which
- * decrypts it into `tmp/` for the run's duration.
+ * arrives in `tmp/` and is kept or discarded; a governance run reads a kept one through
+ * `source`, decrypted as it is read (no plaintext on disk); `open` decrypts it into `tmp/` for
+ * readers that need a path.
  */
 export function createUploadStore(options: UploadStoreOptions) {
   const { maxBytes, keys, clock } = options
@@ -105,7 +119,18 @@ export function createUploadStore(options: UploadStoreOptions) {
       return join(dir, hash)
     },
     /**
-     * Opens a kept file for a run: decrypted (streaming, tag checked) into `tmp/`, removed by
+     * Opens a kept file for a run without writing its plaintext anywhere: a source the readers
+     * decrypt as they read (tag checked first, upload-crypto.ts `openSealedFile`); a file kept
+     * before encryption is read where it is.
+     */
+    async source(hash: string): Promise<UploadSource> {
+      const path = this.pathOf(hash)
+      if (!(await isEncrypted(path).catch(() => notFound(path)))) return { input: path, path }
+      return { input: await openSealedFile(keys, path), path }
+    },
+    /**
+     * Opens a kept file as a plaintext path (for readers that need one; the governance runs use
+     * `source`): decrypted (streaming, tag checked) into `tmp/`, removed by
      * `close()`; a file kept before encryption is read where it is.
      */
     async open(hash: string): Promise<OpenedUpload> {

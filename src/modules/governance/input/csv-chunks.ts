@@ -1,4 +1,5 @@
-import { open } from 'node:fs/promises'
+import { inputName, openInput } from './file-input.js'
+import type { FileInput } from './file-input.js'
 
 /** A run of whole lines of a file, as bytes, and the number of its first line. */
 export interface CsvChunk {
@@ -30,11 +31,12 @@ export class LongLineError extends Error {}
  * (perhaps a little longer), so it can be transferred to a worker. Only the chunk being read is held.
  */
 export async function* csvChunks(
-  path: string,
+  path: FileInput,
   chunkBytes: number,
   maxLineBytes: number,
 ): AsyncGenerator<CsvChunk> {
-  const file = await open(path, 'r')
+  const file = await openInput(path)
+  let position = 0
   try {
     let carry = new Uint8Array(0)
     let index = 0
@@ -47,7 +49,8 @@ export async function* csvChunks(
       let end = -1
       for (;;) {
         while (filled < buffer.length && !eof) {
-          const { bytesRead } = await file.read(buffer, filled, buffer.length - filled, null)
+          const bytesRead = await file.read(buffer, filled, buffer.length - filled, position)
+          position += bytesRead
           eof = bytesRead === 0
           filled += bytesRead
         }
@@ -55,7 +58,7 @@ export async function* csvChunks(
         end = buffer.lastIndexOf(NEWLINE)
         if (end !== -1) break
         // A full buffer without a line break: one long line; read on, within the limit.
-        if (buffer.length > maxLineBytes + chunkBytes) throw new LongLineError(path)
+        if (buffer.length > maxLineBytes + chunkBytes) throw new LongLineError(inputName(path))
         const grown = new Uint8Array(2 * buffer.length)
         grown.set(buffer)
         buffer = grown

@@ -1,4 +1,5 @@
-import { open } from 'node:fs/promises'
+import { inputName, openInput } from './file-input.js'
+import type { FileInput } from './file-input.js'
 import iconv from 'iconv-lite'
 import { InputError } from './messages.js'
 import type { FileKind, TextEncoding } from './types.js'
@@ -35,20 +36,20 @@ const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean =>
   magic.every((byte, i) => bytes[i] === byte)
 
 /** Reads the first SAMPLE_BYTES of a file; a missing or unreadable file is an InputError. */
-export async function readSample(path: string, size = SAMPLE_BYTES): Promise<Sample> {
+export async function readSample(path: FileInput, size = SAMPLE_BYTES): Promise<Sample> {
   let handle
   try {
-    handle = await open(path, 'r')
+    handle = await openInput(path)
   } catch {
-    throw new InputError('GOVERNANCE_INPUT_NOT_FOUND', path)
+    throw new InputError('GOVERNANCE_INPUT_NOT_FOUND', inputName(path))
   }
   try {
     const buffer = Buffer.alloc(size)
-    const { bytesRead } = await handle.read(buffer, 0, size, 0)
-    const complete = bytesRead < size || (await handle.stat()).size === bytesRead
+    const bytesRead = await handle.read(buffer, 0, size, 0)
+    const complete = bytesRead < size || (await handle.size()) === bytesRead
     return { bytes: buffer.subarray(0, bytesRead), complete }
   } catch {
-    throw new InputError('GOVERNANCE_INPUT_NOT_FOUND', path)
+    throw new InputError('GOVERNANCE_INPUT_NOT_FOUND', inputName(path))
   } finally {
     await handle.close()
   }
@@ -129,6 +130,6 @@ export function detectKind(path: string, sample: Sample, forced?: TextEncoding):
 }
 
 /** Reads a file's first bytes and decides its kind and encoding. */
-export async function detectFile(path: string, forced?: TextEncoding): Promise<Detected> {
-  return detectKind(path, await readSample(path), forced)
+export async function detectFile(path: FileInput, forced?: TextEncoding): Promise<Detected> {
+  return detectKind(inputName(path), await readSample(path), forced)
 }

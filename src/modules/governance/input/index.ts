@@ -7,6 +7,9 @@ export { readHeader, type FileHeader } from './read-header.js'
 /** Decides a file's kind (csv, xlsx, jsonl) and text encoding from its first bytes and name. */
 export { detectFile, detectKind, detectEncoding, readSample, SAMPLE_BYTES } from './detect.js'
 export type { Detected, Sample } from './detect.js'
+/** What the readers take: a path, or a source of bytes (e.g. an upload decrypted as it is read). */
+export { inputName, inputSize } from './file-input.js'
+export type { ByteSource, FileInput } from './file-input.js'
 /** A file that cannot be read at all; `zh`/`en` name the file (and the line when known). */
 export { InputError, FILE_MESSAGES, ROW_MESSAGES } from './messages.js'
 export type { FileMessageCode, RowMessageCode } from './messages.js'

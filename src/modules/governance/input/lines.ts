@@ -1,7 +1,8 @@
-import { createReadStream } from 'node:fs'
 import iconv from 'iconv-lite'
 import { iconvName } from './detect.js'
 import type { TextEncoding } from './types.js'
+import { inputStream } from './file-input.js'
+import type { FileInput } from './file-input.js'
 
 /** One physical line of a text file, without its line break; `line` is 1-based. */
 export interface PhysicalLine {
@@ -78,16 +79,18 @@ export function createLineSplitter(maxChars: number, firstLine = 1) {
  * `onBytes` is told the bytes read so far after each piece.
  */
 export async function* readText(
-  path: string,
+  path: FileInput,
   encoding: TextEncoding,
   onBytes?: (bytesRead: number) => void,
 ): AsyncGenerator<string> {
   const decoder = iconv.getDecoder(iconvName(encoding))
-  const stream = createReadStream(path, { highWaterMark: 64 * 1024 })
+  const stream = inputStream(path)
   let first = true
+  let bytesRead = 0
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
-      onBytes?.(stream.bytesRead)
+      bytesRead += chunk.length
+      onBytes?.(bytesRead)
       let text = decoder.write(chunk)
       if (first && text.length > 0) {
         text = text.replace(/^\uFEFF/, '')
@@ -106,7 +109,7 @@ export async function* readText(
  * `onBytes` is told the bytes read so far after each chunk.
  */
 export async function* readLines(
-  path: string,
+  path: FileInput,
   encoding: TextEncoding,
   maxChars: number,
   onBytes?: (bytesRead: number) => void,

@@ -2,11 +2,13 @@ import { cellRecord, cellText, columnNames } from './columns.js'
 import { preview } from './csv-framer.js'
 import { createCsvRecords, type ErrorEvent } from './csv-records.js'
 import { detectDelimiter } from './csv-scan.js'
+import { inputName } from './file-input.js'
+import type { FileInput } from './file-input.js'
 import { readLines, readText } from './lines.js'
 import { InputError, rowReason } from './messages.js'
 import type { ResolvedOptions, RowEvent, TextEncoding } from './types.js'
 
-async function firstLine(path: string, encoding: TextEncoding, max: number) {
+async function firstLine(path: FileInput, encoding: TextEncoding, max: number) {
   for await (const physical of readLines(path, encoding, max)) {
     if (physical.overlong || physical.text.trim() !== '') return physical
   }
@@ -38,18 +40,18 @@ export function badHeader(path: string, error: ErrorEvent): InputError {
 
 /** The delimiter: the one asked for, or the likeliest in the first non-blank line. */
 export async function csvDelimiter(
-  path: string,
+  path: FileInput,
   encoding: TextEncoding,
   options: ResolvedOptions,
 ): Promise<string> {
   const header = await firstLine(path, encoding, options.maxRecordChars)
-  if (header === null) throw new InputError('GOVERNANCE_INPUT_NO_HEADER', path)
+  if (header === null) throw new InputError('GOVERNANCE_INPUT_NO_HEADER', inputName(path))
   return options.delimiter ?? detectDelimiter(header.text)
 }
 
 /** Reads a CSV file as row events; the header row names the columns (reported via `onColumns`). */
 export async function* readCsv(
-  path: string,
+  path: FileInput,
   encoding: TextEncoding,
   options: ResolvedOptions,
   onColumns: (columns: readonly string[]) => void,
@@ -71,7 +73,7 @@ export async function* readCsv(
       },
       refused(error) {
         // A record refused before the header is read means the header itself is malformed.
-        if (columns === null) throw badHeader(path, error)
+        if (columns === null) throw badHeader(inputName(path), error)
         pending.push(error)
       },
     },
@@ -82,5 +84,5 @@ export async function* readCsv(
   }
   records.end()
   yield* pending.splice(0)
-  if (columns === null) throw new InputError('GOVERNANCE_INPUT_NO_HEADER', path)
+  if (columns === null) throw new InputError('GOVERNANCE_INPUT_NO_HEADER', inputName(path))
 }

@@ -1,6 +1,7 @@
 import { DEFAULT_READ_OPTIONS, readRows } from './read-rows.js'
 import { csvDelimiter } from './read-csv.js'
 import type { FileKind, TextEncoding } from './types.js'
+import type { FileInput } from './file-input.js'
 
 /** What a file is and its columns, read from its start. */
 export interface FileHeader {
@@ -15,7 +16,7 @@ export interface FileHeader {
  * Reads a file only as far as its header (and at most its first row): kind, encoding, columns.
  * Throws the InputError readRows would (no header, a malformed one, not a CSV/XLSX/JSONL file).
  */
-export async function readHeader(path: string): Promise<FileHeader> {
+export async function readHeader(path: FileInput): Promise<FileHeader> {
   const reader = readRows(path)
   const events = reader.rows()[Symbol.asyncIterator]()
   try {

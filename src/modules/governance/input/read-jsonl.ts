@@ -3,6 +3,7 @@ import { preview } from './csv-framer.js'
 import { readLines, type PhysicalLine } from './lines.js'
 import { rowReason } from './messages.js'
 import type { CellText, ResolvedOptions, RowEvent, TextEncoding } from './types.js'
+import type { FileInput } from './file-input.js'
 
 /** A JSON value as cell text: strings as they are, other scalars printed, objects and arrays as JSON. */
 export function jsonCellText(value: unknown, trim: boolean): CellText {
@@ -60,7 +61,7 @@ function lineEvent(
  * columns are the keys in the order first seen; a row holds only the keys its line has.
  */
 export async function* readJsonLines(
-  path: string,
+  path: FileInput,
   encoding: TextEncoding,
   options: ResolvedOptions,
   onColumns: (columns: readonly string[]) => void,

@@ -1,6 +1,8 @@
 import { detectFile } from './detect.js'
 import { readCsv } from './read-csv.js'
 import { readJsonLines } from './read-jsonl.js'
+import { inputName } from './file-input.js'
+import type { FileInput } from './file-input.js'
 import type {
   FileKind,
   ReadOptions,
@@ -44,7 +46,7 @@ interface Progress {
 }
 
 async function* readEvents(
-  path: string,
+  path: FileInput,
   options: ResolvedOptions,
   progress: Progress,
 ): AsyncGenerator<RowEvent> {
@@ -76,7 +78,7 @@ async function* readEvents(
  * Reads a CSV (UTF-8/UTF-16/GBK, delimiter detected), XLSX or JSON-lines file as a stream of
  * row events in bounded memory; a malformed row is an error event and the read goes on.
  */
-export function readRows(path: string, options: ReadOptions = {}): RowReader {
+export function readRows(path: FileInput, options: ReadOptions = {}): RowReader {
   const resolved = resolveOptions(options)
   const progress: Progress = {
     kind: null,
@@ -96,6 +98,6 @@ export function readRows(path: string, options: ReadOptions = {}): RowReader {
   return {
     rows,
     [Symbol.asyncIterator]: () => rows(),
-    summary: () => ({ file: path, ...progress, columns: [...progress.columns] }),
+    summary: () => ({ file: inputName(path), ...progress, columns: [...progress.columns] }),
   }
 }

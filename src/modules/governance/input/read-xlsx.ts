@@ -1,10 +1,12 @@
-import { createReadStream } from 'node:fs'
+import { Transform } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { Row, WorkbookModel } from 'exceljs'
 import { columnNames, toRecord } from './columns.js'
 import { InputError, rowReason } from './messages.js'
 import type { CellText, ResolvedOptions, RowEvent } from './types.js'
 import { xlsxCellText } from './xlsx-cell.js'
+import { inputName, inputStream } from './file-input.js'
+import type { FileInput } from './file-input.js'
 
 type WorkbookReader = ExcelJS.stream.xlsx.WorkbookReader
 type WorksheetReader = ExcelJS.stream.xlsx.WorksheetReader
@@ -78,15 +80,26 @@ async function drain(sheet: WorksheetReader): Promise<void> {
  * reader: the first non-empty row is the header, `line` is the spreadsheet row number.
  */
 export async function* readXlsx(
-  path: string,
+  input: FileInput,
   options: ResolvedOptions,
   onColumns: (columns: readonly string[]) => void,
   onBytes?: (bytesRead: number) => void,
 ): AsyncGenerator<RowEvent> {
-  const input = createReadStream(path)
-  const onRow = (): void => onBytes?.(input.bytesRead)
+  const path = inputName(input)
+  const source = inputStream(input)
+  let bytesRead = 0
+  const bytes = source.pipe(
+    new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        bytesRead += chunk.length
+        callback(null, chunk)
+      },
+    }),
+  )
+  source.on('error', (error) => bytes.destroy(error))
+  const onRow = (): void => onBytes?.(bytesRead)
   // styles: 'cache' is what lets exceljs tell a date cell from a number; the default gives serials.
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(bytes, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
@@ -111,7 +124,8 @@ export async function* readXlsx(
     const detail = error instanceof Error ? error.message : String(error)
     throw new InputError('GOVERNANCE_INPUT_XLSX_UNREADABLE', path, null, { detail })
   } finally {
-    input.destroy()
+    source.destroy()
+    bytes.destroy()
   }
   if (seen.length === 0) throw new InputError('GOVERNANCE_INPUT_NO_SHEET', path)
   const sheets = seen.join('、')

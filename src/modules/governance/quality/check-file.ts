@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEFAULT_READ_OPTIONS, readHeader, readRows } from '../input/index.js'
-import type { FileHeader, ReadSummary } from '../input/index.js'
+import { DEFAULT_READ_OPTIONS, inputName, inputSize, readHeader, readRows } from '../input/index.js'
+import type { FileHeader, FileInput, ReadSummary } from '../input/index.js'
 import { createProfiler } from '../profile/index.js'
 import type { DatasetProfile, ProfileOptions } from '../profile/index.js'
 import type { DataStandard } from '../standards/index.js'
@@ -68,7 +68,7 @@ const profileOptions = (options: FileCheckOptions): ProfileOptions | null =>
   options.profile === undefined ? null : options.profile === true ? {} : options.profile
 
 async function checkInOnePass(
-  path: string,
+  path: FileInput,
   options: FileCheckOptions,
   runOptions: QualityRunOptions,
 ): Promise<{ report: QualityReport; summary: ReadSummary; profile: DatasetProfile | null }> {
@@ -109,7 +109,10 @@ async function spillPlace(options: FileCheckOptions) {
  * files, rule sets a worker cannot be sent, and files a chunk of which cannot be read on its own
  * are read in one pass in this thread.
  */
-export async function checkFileRows(path: string, options: FileCheckOptions): Promise<FileCheck> {
+export async function checkFileRows(
+  path: FileInput,
+  options: FileCheckOptions,
+): Promise<FileCheck> {
   const settings = parallelSettings(options)
   if (settings !== null) void prepareWorkers()
   const header = await readHeader(path)
@@ -123,7 +126,7 @@ export async function checkFileRows(path: string, options: FileCheckOptions): Pr
 }
 
 async function checkWithHeader(
-  path: string,
+  path: FileInput,
   options: FileCheckOptions,
   header: FileHeader,
   settings: (ParallelSettings & { minBytes: number }) | null,
@@ -135,7 +138,7 @@ async function checkWithHeader(
   if (settings === null || !csv || !cloneable(options.specs)) {
     return { ...(await checkInOnePass(path, options, runOptions)), workers: 0, fallback: null }
   }
-  const { size } = await stat(path)
+  const size = await inputSize(path)
   if (size < settings.minBytes) {
     return { ...(await checkInOnePass(path, options, runOptions)), workers: 0, fallback: null }
   }
@@ -156,7 +159,7 @@ async function checkWithHeader(
 }
 
 async function parallelCheck(
-  path: string,
+  path: FileInput,
   options: FileCheckOptions,
   runOptions: QualityRunOptions,
   parallel: {
@@ -179,7 +182,7 @@ async function parallelCheck(
     return { ...single, workers: 0, fallback: outcome.problem }
   }
   const summary: ReadSummary = {
-    file: path,
+    file: inputName(path),
     kind,
     encoding,
     columns: [...columns],

@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads'
 import { csvChunks, LongLineError } from '../input/csv-chunks.js'
 import type { CsvPartProblem } from '../input/csv-part.js'
+import type { FileInput } from '../input/file-input.js'
 import type { CheckWorkerSetup, FromWorker } from './check-worker-protocol.js'
 import type { Profiler } from '../profile/index.js'
 import type { QualityRun } from './quality-run.js'
@@ -83,7 +84,7 @@ const IN_FLIGHT = 2
  * `profiler` (with setup.profile) gets the workers' column profiles.
  */
 export async function checkCsvInParallel(
-  path: string,
+  path: FileInput,
   setup: CheckWorkerSetup,
   run: QualityRun,
   settings: ParallelSettings,
