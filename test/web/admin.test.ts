@@ -61,6 +61,25 @@ describe('the admin console in a browser', { timeout: 120_000 }, () => {
     await context.close()
   })
 
+  it('draws the dashboards for the system admin, ECharts loaded with the page only', async () => {
+    const { page, context, errors } = await adminPage(portal, 'sysadmin')
+    const scripts: string[] = []
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url())
+    })
+    await page.goto('/')
+    await page.getByRole('link', { name: '管理', exact: true }).waitFor()
+    expect(scripts.filter((u) => /Dashboards|EChart|Admin/.test(u))).toEqual([])
+    await page.goto('/admin/dashboards')
+    const chart = page.getByRole('img', { name: '近 30 日每日申请数' })
+    // Axis lines, ticks and the series: drawn as SVG paths (a flat line has no visible box).
+    await chart.locator('svg path').first().waitFor({ state: 'attached' })
+    expect(await chart.locator('svg path').count()).toBeGreaterThan(3)
+    expect(await seriousViolations(page)).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
   it('lets the security admin assign a role', async () => {
     const { page, context, errors } = await adminPage(portal, 'secadmin')
     await page.goto('/admin/staff')

@@ -12,14 +12,15 @@ export type AdminPage = 'departments' | 'staff' | 'calendar' | 'audit' | 'dashbo
  * Which roles see which page: the same split the server enforces (src/platform/authz/roles.ts).
  * Staff accounts are run by the system admin and read by the security admin, who alone grants
  * roles; the auditor alone reads and verifies audit. Hiding a page is a courtesy: the server
- * refuses the request anyway.
+ * refuses the request anyway. The dashboards' aggregate figures are the system admin's
+ * (approval.statistics.read).
  */
 export const PAGE_ROLES: Record<AdminPage, readonly AdminRole[]> = {
   departments: ['system_admin'],
   staff: ['system_admin', 'security_admin'],
   calendar: ['system_admin'],
   audit: ['auditor'],
-  dashboards: ['system_admin', 'security_admin', 'auditor'],
+  dashboards: ['system_admin'],
 }
 export const ADMIN_PAGES = Object.keys(PAGE_ROLES) as AdminPage[]
 
