@@ -75,6 +75,13 @@ describe.each(testDialects())('mining the approval history (%s)', (dialect) => {
     expect(fitness).toBeGreaterThan(0)
     expect(fitness).toBeLessThanOrEqual(1)
     expect(view.result?.discovered?.activities).toBeGreaterThan(0)
+    // The discovered model beside the deployed one: the review steps both have, and the
+    // platform's own actions (提交申请) only the history has.
+    const comparison = view.result?.discovered?.comparison as {
+      activities: { common: string[]; onlyDiscovered: string[] }
+    }
+    expect(comparison.activities.common.length).toBeGreaterThan(0)
+    expect(comparison.activities.onlyDiscovered).toContain('提交申请')
   })
 
   it('streams the history as CSV and XES downloads with the same events', async () => {

@@ -118,7 +118,7 @@ export interface AnalysisView {
     rework?: unknown
     performance?: unknown
     conformance?: { ok: boolean; report?: { fitness: number } }
-    discovered?: { tree: string; activities: number }
+    discovered?: { tree: string; activities: number; comparison?: unknown }
   } | null
   issues: {
     issues: Array<{ code: string; case?: string; event?: number; value?: string }>

@@ -217,7 +217,14 @@ export const AnalysisResult = Type.Object({
   sla: Type.Optional(Type.Unknown()),
   rework: Type.Optional(Type.Unknown()),
   conformance: Type.Optional(Type.Unknown()),
-  discovered: Type.Optional(Type.Object({ tree: Type.String(), activities: Type.Integer() })),
+  discovered: Type.Optional(
+    Type.Object({
+      tree: Type.String(),
+      activities: Type.Integer(),
+      /** With a model to replay against: activities and task-to-task relations only one side has. */
+      comparison: Type.Optional(Type.Unknown()),
+    }),
+  ),
 })
 
 export const AnalysisView = Type.Object({

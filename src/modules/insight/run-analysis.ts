@@ -1,5 +1,5 @@
 import { analyseLog, type AnalysisReport } from './analysis.js'
-import { bpmnToPetriNet, checkConformanceToBpmn } from './conformance/index.js'
+import { bpmnToPetriNet, checkConformanceToBpmn, compareBpmnModels } from './conformance/index.js'
 import { applyFilter, applyFilters } from './discovery/filters.js'
 import { XES_KEYS, type EventLog } from './log/event-log.js'
 import type { IssueReport } from './log/log-messages.js'
@@ -14,7 +14,9 @@ import type { WorkingCalendar } from '../../platform/calendar/index.js'
 import type { StoredRequest } from './analysis.service.js'
 
 export interface AnalysisOutcome {
-  readonly result: AnalysisReport & { discovered?: { tree: string; activities: number } }
+  readonly result: AnalysisReport & {
+    discovered?: { tree: string; activities: number; comparison?: unknown }
+  }
   readonly issues: IssueReport
   readonly bpmn: string | null
 }
@@ -102,9 +104,17 @@ export async function runAnalysis(
     const noise = o.discover.noiseThreshold
     const tree = discoverProcessTree(variants, noise === undefined ? {} : { noiseThreshold: noise })
     bpmn = await processTreeToBpmn(tree)
+    // Beside a model (the deployed definition or an imported one): what the discovered one differs in.
+    const compared = modelXml === null ? null : await compareBpmnModels(bpmn, modelXml)
     result = {
       ...result,
-      discovered: { tree: formatTree(tree), activities: treeActivities(tree).length },
+      discovered: {
+        tree: formatTree(tree),
+        activities: treeActivities(tree).length,
+        ...(compared === null
+          ? {}
+          : { comparison: compared.ok ? compared.comparison : { errors: compared.errors } }),
+      },
     }
   }
   return { result, issues: read.report, bpmn }

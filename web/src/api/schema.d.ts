@@ -7038,6 +7038,7 @@ export interface paths {
                 discovered?: {
                   tree: string
                   activities: number
+                  comparison?: unknown
                 }
               } | null
               issues: {
