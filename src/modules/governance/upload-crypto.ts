@@ -173,11 +173,11 @@ export async function openSealedFile(keys: UploadKeys, path: string): Promise<By
       if (wanted <= 0) return 0
       const file = await open(path, 'r')
       try {
-        const cipherText = Buffer.alloc(wanted)
-        const { bytesRead } = await file.read(cipherText, 0, wanted, HEADER_BYTES + position)
-        const plain = decipherAt(keys, iv, position).update(cipherText.subarray(0, bytesRead))
-        buffer.set(plain, offset)
-        return plain.length
+        // The ciphertext is read into the caller's buffer and its plaintext written over it.
+        const { bytesRead } = await file.read(buffer, offset, wanted, HEADER_BYTES + position)
+        const view = Buffer.from(buffer.buffer, buffer.byteOffset + offset, bytesRead)
+        buffer.set(decipherAt(keys, iv, position).update(view), offset)
+        return bytesRead
       } finally {
         await file.close()
       }

@@ -19,10 +19,10 @@ export type {
 // QUALITY_DIMENSIONS: completeness, validity, consistency, uniqueness, timeliness, reference.
 export { QUALITY_DIMENSIONS } from './rule.types.js'
 
-// createQualityRun(standard | code, rules, { runAt, columns?, codeMappings?, samplesPerRule?, seed? }) → { add(event), finish() → report }.
+// createQualityRun(standard | code, rules, { runAt, columns?, codeMappings?, samplesPerRule?, seed?, spill? }) → { add(event), finish() → report, close() }.
 export { createQualityRun } from './quality-run.js'
 export type { QualityRun, QualityRunOptions } from './quality-run.js'
-// checkFileRows(path, { standard, specs, runOptions(header) }) → report of a file, in worker threads
+// checkFileRows(path | byte source, { standard, specs, runOptions(header), keySpill? }) → report of a file, in worker threads
 // for large CSV files (same report as one pass).
 export { checkFileRows } from './check-file.js'
 export type { FileCheck, FileCheckOptions } from './check-file.js'
