@@ -64,7 +64,10 @@ export interface UniqueRuleSpec extends RuleBase {
   element?: string
   /** Keys kept exactly before switching to 64-bit hashes (default 100,000). */
   exactLimit?: number
-  /** Hashes kept at most; later new keys are not remembered (default 16,000,000). */
+  /**
+   * Without a spill place (QualityRunOptions.spill): hashes kept at most, later new keys not
+   * remembered (default 16,000,000). With one, keys past the memory budget go to disk instead.
+   */
   hashLimit?: number
 }
 
