@@ -1,6 +1,6 @@
 import { analyseLog, type AnalysisReport } from './analysis.js'
 import { bpmnToPetriNet, checkConformanceToBpmn, compareBpmnModels } from './conformance/index.js'
-import { applyFilter, applyFilters } from './discovery/filters.js'
+import { applyFilter, applyFilters, type LogFilter } from './discovery/filters.js'
 import { XES_KEYS, type EventLog } from './log/event-log.js'
 import type { IssueReport } from './log/log-messages.js'
 import { indexVariants } from './log/variants.js'
@@ -12,6 +12,12 @@ import {
 } from './mining/index.js'
 import type { WorkingCalendar } from '../../platform/calendar/index.js'
 import type { StoredRequest } from './analysis.service.js'
+
+/** What an analysis computes and over which part of the log (an HTTP request or CLI flags). */
+export interface AnalysisAsk {
+  readonly options: StoredRequest['options']
+  readonly filters?: readonly LogFilter[]
+}
 
 export interface AnalysisOutcome {
   readonly result: AnalysisReport & {
@@ -53,7 +59,7 @@ async function modelActivitiesOnly(log: EventLog, modelXml: string): Promise<Eve
  */
 export async function runAnalysis(
   read: { log: EventLog; report: IssueReport },
-  request: StoredRequest,
+  request: AnalysisAsk,
   modelXml: string | null,
   calendar: WorkingCalendar,
   onStep: (step: string) => void,

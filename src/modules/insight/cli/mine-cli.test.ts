@@ -87,6 +87,61 @@ describe('tongban mine', () => {
     expect(page).not.toMatch(/<script|src="http/)
   })
 
+  it('discovers a BPMN model that the log replays on, compared with the given model', async () => {
+    const file = path.join(dir, 'discover.xes')
+    await writeXes(log, file)
+    const discovered = path.join(dir, 'discovered.bpmn')
+    const json = path.join(dir, 'discover.json')
+    const first = await run([file, '--discover', discovered, '--noise', '0', '--json', json])
+    expect(first.code, first.err).toBe(0)
+    expect(JSON.parse(await readFile(json, 'utf8')).discovered).toMatchObject({ activities: 3 })
+    const again = await run([
+      file,
+      '--conformance',
+      discovered,
+      '--discover',
+      discovered,
+      '--json',
+      json,
+    ])
+    expect(again.code, again.err).toBe(0)
+    const report = JSON.parse(await readFile(json, 'utf8'))
+    expect(report.conformance).toMatchObject({ ok: true, report: { fitness: 1 } })
+    expect(report.discovered.comparison.activities).toEqual({
+      onlyDiscovered: [],
+      onlyDeployed: [],
+      common: ['办结', '受理', '审查'].sort(),
+    })
+  })
+
+  it('filters before analysing: time window, variants, activity frequency', async () => {
+    const file = path.join(dir, 'filters.xes')
+    await writeXes(log, file)
+    const json = path.join(dir, 'filters.json')
+    const counts = async (...flags: string[]) => {
+      const { code, err } = await run([file, '--variants', ...flags, '--json', json])
+      expect(code, err).toBe(0)
+      return JSON.parse(await readFile(json, 'utf8')).counts
+    }
+    expect(await counts('--top-variants', '1')).toMatchObject({ cases: 2, variants: 1 })
+    // Case b ends on the 11th: only a and c lie wholly before the 6th.
+    expect(
+      await counts('--to', '2025-11-06T00:00:00+08:00', '--window', 'contained'),
+    ).toMatchObject({ cases: 2 })
+    // 审查 occurs twice, 受理 and 办结 three times.
+    expect(await counts('--min-activity', '3')).toMatchObject({ events: 6, activities: 2 })
+    for (const bad of [
+      ['--window', 'sideways', '--from', '2025-11-01'],
+      ['--from', 'yesterday'],
+      ['--variant-coverage', '1.5'],
+      ['--noise', '0.1'],
+    ]) {
+      const refused = await run([file, ...bad])
+      expect(refused.code, bad.join(' ')).toBe(2)
+      expect(refused.err).toContain(bad[0])
+    }
+  })
+
   it('exits 1 naming a file that is not a log, and 2 on a usage error', async () => {
     const bad = path.join(dir, 'bad.xes')
     await writeFile(bad, 'not xml at all')

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { analyseLog, type AnalysisRequest } from '../analysis.js'
+import { BUILT_IN_CALENDAR_YEARS, createWorkingCalendar } from '../../../platform/calendar/index.js'
 import { readCsv } from '../import/read-csv.js'
 import { readXes } from '../import/read-xes.js'
 import type { ReadProgress } from '../import/text-source.js'
@@ -9,24 +9,34 @@ import type { BuiltLog } from '../log/log-builder.js'
 import { LogFileError } from '../log/log-messages.js'
 import { dfgSvg } from './dfg-svg.js'
 import { htmlReport } from './html-report.js'
+import { mineRequest, UsageError } from './mine-request.js'
+import { runAnalysis } from '../run-analysis.js'
 
 export const MINE_USAGE = `tongban mine — 流程挖掘 process mining of an event log (no database needed)
 
 Usage:
   tongban mine FILE [--dfg] [--variants] [--performance] [--rework] [--conformance MODEL.bpmn]
+                    [--discover OUT.bpmn [--noise 0…1]]
                     [--json OUT.json] [--html OUT.html] [--top N] [--sla-days N | --sla-hours N]
                     [--corrections ACTIVITY,…] [--case COL --activity COL --timestamp COL
                     --resource COL --department COL --lifecycle COL]
+                    [--from ISO] [--to ISO] [--window contained|intersecting|started|completed|events]
+                    [--top-variants N] [--variant-coverage 0…1] [--min-activity N] [--min-path N]
+                    [--departments CODE,…]
       FILE: XES (IEEE 1849-2016, plain or .gz) or CSV (.csv, .csv.gz: the columns named by
       --case, --activity, --timestamp, optionally --resource, --department, --lifecycle).
       Without --dfg/--variants/--performance/--rework all but rework are computed.
       --conformance: token replay of the log against a BPMN 2.0 model.
+      --discover: the Inductive Miner (infrequent, --noise default 0.2) writes a BPMN 2.0 model;
+      with --conformance as well, the report compares the two models.
+      Filters apply in this order before any analysis: the time window (--from/--to, cases that
+      --window with it, default intersecting), the most frequent variants (--top-variants, or
+      those covering --variant-coverage of the cases), activities seen at least --min-activity
+      times, cases whose every step pair occurs at least --min-path times, --departments.
       --sla-days / --sla-hours: cases over the limit and the step that took their time.
       The report is JSON (--json, else a summary on stdout) and a self-contained HTML page
       (--html) with the directly-follows graph laid out by ELK. Progress goes to stderr.
 Exit codes: 0 analysed, 1 the file could not be read or a report not written, 2 usage.`
-
-class UsageError extends Error {}
 
 function parse(args: string[]) {
   const text = { type: 'string' } as const
@@ -40,6 +50,16 @@ function parse(args: string[]) {
       performance: flag,
       rework: flag,
       conformance: text,
+      discover: text,
+      noise: text,
+      from: text,
+      to: text,
+      window: text,
+      'top-variants': text,
+      'variant-coverage': text,
+      'min-activity': text,
+      'min-path': text,
+      departments: text,
       json: text,
       html: text,
       top: text,
@@ -58,13 +78,6 @@ function parse(args: string[]) {
 }
 
 type Values = ReturnType<typeof parse>['values']
-
-function count(name: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined
-  const value = Number(text)
-  if (!Number.isFinite(value) || value < 0) throw new UsageError(`--${name}: not a number: ${text}`)
-  return value
-}
 
 function progressLine(stream: NodeJS.WriteStream) {
   let last = 0
@@ -102,36 +115,6 @@ async function readLog(file: string, values: Values): Promise<BuiltLog> {
   return readCsv(file, { mapping, onProgress })
 }
 
-async function request(values: Values): Promise<AnalysisRequest> {
-  const some =
-    values.dfg === true ||
-    values.variants === true ||
-    values.performance === true ||
-    values.rework === true
-  const days = count('sla-days', values['sla-days'])
-  const hours = count('sla-hours', values['sla-hours'])
-  return {
-    dfg: !some || values.dfg === true,
-    ...(!some || values.variants === true ? { variants: count('top', values.top) ?? 20 } : {}),
-    performance: !some || values.performance === true,
-    rework: values.rework === true,
-    ...(values.corrections === undefined
-      ? {}
-      : { correctionActivities: values.corrections.split(',') }),
-    ...(days === undefined && hours === undefined
-      ? {}
-      : {
-          sla: {
-            ...(days === undefined ? {} : { workingDays: days }),
-            ...(hours === undefined ? {} : { calendarMs: hours * 3_600_000 }),
-          },
-        }),
-    ...(values.conformance === undefined
-      ? {}
-      : { conformanceBpmn: await readFile(values.conformance, 'utf8') }),
-  }
-}
-
 /** `tongban mine …`: returns the exit code. */
 export async function mineCommand(args: string[]): Promise<number> {
   let parsed: ReturnType<typeof parse>
@@ -154,7 +137,9 @@ export async function mineCommand(args: string[]): Promise<number> {
     return 2
   }
   try {
-    const asked = await request(values)
+    const asked = mineRequest(values)
+    const modelXml =
+      values.conformance === undefined ? null : await readFile(values.conformance, 'utf8')
     const started = Date.now()
     const { log, report: issues } = await readLog(file, values)
     const clear = process.stderr.isTTY ? '\r\x1b[K' : ''
@@ -162,8 +147,12 @@ export async function mineCommand(args: string[]): Promise<number> {
     process.stderr.write(
       `${clear}读取完成 read ${log.caseCount} 案件 cases, ${log.eventCount} 事件 events in ${took} s; ${issues.total} 问题 issues\n`,
     )
-    const report = await analyseLog(log, asked, (step) =>
-      process.stderr.write(`分析 analysing: ${step}\n`),
+    const { result: report, bpmn } = await runAnalysis(
+      { log, report: issues },
+      asked,
+      modelXml,
+      createWorkingCalendar(BUILT_IN_CALENDAR_YEARS),
+      (step) => process.stderr.write(`分析 analysing: ${step}\n`),
     )
     const output = { file, header: xesHeaderTotals(log.logAttributes), issues, ...report }
     if (values.json !== undefined)
@@ -172,6 +161,11 @@ export async function mineCommand(args: string[]): Promise<number> {
       process.stdout.write(
         `${JSON.stringify({ file, counts: report.counts, issues: issues.counts }, null, 2)}\n`,
       )
+    if (values.discover !== undefined) {
+      // An empty log discovers no model: an empty file would not open in a modeller.
+      if (bpmn === null) throw new Error('no model discovered: no case is left after the filters')
+      await writeFile(values.discover, bpmn)
+    }
     if (values.html !== undefined) {
       const svg = report.dfg === undefined ? null : await dfgSvg(report.dfg)
       await writeFile(values.html, htmlReport(file, report, issues, svg))
