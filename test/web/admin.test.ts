@@ -1,6 +1,13 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_PASSWORD, bearer, signIn, signInStaff, staffPhone } from '../support/demo.js'
+import {
+  DEMO_PASSWORD,
+  DEMO_STAFF,
+  bearer,
+  signIn,
+  signInStaff,
+  staffPhone,
+} from '../support/demo.js'
 import { seriousViolations } from './support/axe.js'
 import { startPortal, type Portal } from './support/portal.js'
 
@@ -123,6 +130,23 @@ describe('the admin console in a browser', { timeout: 120_000 }, () => {
     expect(texts[0]).toContain(id)
     await page.getByRole('button', { name: '校验链' }).click()
     await page.getByText(/审计链完整：已校验 \d+ 条记录/).waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    expect(errors).toEqual([])
+    await context.close()
+  })
+
+  it('shows a catalog editor the published items and a preview of an item form', async () => {
+    const editor = DEMO_STAFF.find((s) => (s.roles as readonly string[]).includes('catalog_editor'))
+    const { page, context, errors } = await adminPage(portal, editor?.account ?? '')
+    await page.goto('/admin')
+    await page.getByRole('heading', { name: '已发布事项' }).waitFor()
+    const menu = page.getByRole('navigation', { name: '管理' })
+    expect(await menu.getByRole('link').allInnerTexts()).toEqual(['事项与表单'])
+    await page.locator('.ant-table-row a').first().click()
+    await page.getByRole('heading', { name: '表单预览' }).waitFor()
+    await page.locator('.admin-page .ant-form-item').first().waitFor()
+    expect(await page.getByLabel('表单 JSON Schema').inputValue()).toContain('"properties"')
+    await page.mouse.move(0, 0) // axe judges the page at rest, not the link under the pointer
     expect(await seriousViolations(page)).toEqual([])
     expect(errors).toEqual([])
     await context.close()

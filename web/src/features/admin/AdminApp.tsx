@@ -17,12 +17,15 @@ const DashboardsPage = lazy(() =>
   import('./DashboardsPage').then((m) => ({ default: m.DashboardsPage })),
 )
 
+const CatalogPage = lazy(() => import('./CatalogPage').then((m) => ({ default: m.CatalogPage })))
+
 const PAGES: Record<AdminPage, React.ComponentType> = {
   departments: DepartmentsPage,
   staff: StaffPage,
   calendar: CalendarPage,
   audit: AuditPage,
   dashboards: DashboardsPage,
+  catalog: CatalogPage,
 }
 
 /** The admin console (/admin/*): a menu of the pages the user's role may open, and the page. */

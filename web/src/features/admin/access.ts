@@ -2,11 +2,21 @@ import { useQuery } from '@tanstack/react-query'
 import { api, orThrow } from '../../api/client'
 import { useSession } from '../../auth/session'
 
-/** The three separated platform roles (三员分立) and what each may open in the console. */
-export type AdminRole = 'system_admin' | 'security_admin' | 'auditor'
-export const ADMIN_ROLES: readonly AdminRole[] = ['system_admin', 'security_admin', 'auditor']
+/**
+ * The three separated platform roles (三员分立), and the catalog roles for the items page, and
+ * what each may open in the console.
+ */
+export type AdminRole =
+  'system_admin' | 'security_admin' | 'auditor' | 'catalog_editor' | 'catalog_publisher'
+export const ADMIN_ROLES: readonly AdminRole[] = [
+  'system_admin',
+  'security_admin',
+  'auditor',
+  'catalog_editor',
+  'catalog_publisher',
+]
 
-export type AdminPage = 'departments' | 'staff' | 'calendar' | 'audit' | 'dashboards'
+export type AdminPage = 'departments' | 'staff' | 'calendar' | 'audit' | 'dashboards' | 'catalog'
 
 /**
  * Which roles see which page: the same split the server enforces (src/platform/authz/roles.ts).
@@ -21,6 +31,7 @@ export const PAGE_ROLES: Record<AdminPage, readonly AdminRole[]> = {
   calendar: ['system_admin'],
   audit: ['auditor'],
   dashboards: ['system_admin'],
+  catalog: ['catalog_editor', 'catalog_publisher'],
 }
 export const ADMIN_PAGES = Object.keys(PAGE_ROLES) as AdminPage[]
 
