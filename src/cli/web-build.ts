@@ -2,11 +2,14 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { setTimeout as sleep } from 'node:timers/promises'
+import { precompressWebBuild } from './web-compress.js'
 
 const WEB = fileURLToPath(new URL('../../web', import.meta.url))
 const DIST_INDEX = join(WEB, 'dist', 'index.html')
-// What the bundle is made of: the web sources and the locked library versions.
+// What the bundle is made of: the web sources, the locked library versions and this build step.
 const SOURCES = [
+  '../src/cli/web-build.ts',
+  '../src/cli/web-compress.ts',
   'src',
   'public',
   'index.html',
@@ -72,8 +75,11 @@ export async function ensureWebBuilt(log: (line: string) => void = () => {}): Pr
       if (nodeEnv === undefined) delete process.env.NODE_ENV
       else process.env.NODE_ENV = nodeEnv
     }
+    const packed = precompressWebBuild(join(WEB, 'dist'))
     const ms = performance.now() - started
-    log(`web app built in ${(ms / 1000).toFixed(1)} s`)
+    log(
+      `web app built in ${(ms / 1000).toFixed(1)} s; ${packed.files} files precompressed, ${(packed.bytes / 1024).toFixed(0)} KiB → ${(packed.br / 1024).toFixed(0)} KiB brotli`,
+    )
     return ms
   })
 }

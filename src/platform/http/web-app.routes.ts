@@ -33,7 +33,9 @@ function filesUnder(root: string): Set<string> {
 export const webAppRoutes: FastifyPluginAsyncTypebox<{ webDir: string }> = async (app, o) => {
   const built = existsSync(join(o.webDir, 'index.html'))
   const files = built ? filesUnder(o.webDir) : new Set<string>()
-  if (built) await app.register(fastifyStatic, { root: o.webDir, serve: false })
+  // The build writes .br and .gz copies (src/cli/web-compress.ts); sent to clients that accept them.
+  if (built)
+    await app.register(fastifyStatic, { root: o.webDir, serve: false, preCompressed: true })
 
   const sendApp = (reply: FastifyReply) =>
     built
