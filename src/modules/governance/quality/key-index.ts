@@ -44,7 +44,7 @@ export interface KeyIndex {
 export interface KeySpillPlace {
   /** An existing directory of the run's own, removed with the run. */
   dir: string
-  /** Hashes kept in memory before spilling (default 2,000,000: ~30–60 MB). */
+  /** Hashes kept in memory before spilling (default 1,000,000: ~15–30 MB). */
   memoryKeys?: number
 }
 
@@ -54,7 +54,7 @@ export interface KeyIndexLimits {
   spill?: KeySpillPlace | undefined
 }
 
-const DEFAULT_MEMORY_KEYS = 2_000_000
+const DEFAULT_MEMORY_KEYS = 1_000_000
 
 export function createKeyIndex({ exactLimit, hashLimit, spill }: KeyIndexLimits): KeyIndex {
   let exact: Map<string, number> | null = new Map()

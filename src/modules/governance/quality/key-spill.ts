@@ -38,7 +38,7 @@ export interface KeySpillOptions {
 const FANOUT_BITS = 6
 const FANOUT = 1 << FANOUT_BITS
 const BUFFER_BYTES = 16 * 1024
-const READ_BYTES = 1024 * 1024
+const READ_BYTES = 256 * 1024
 /** hi, lo, line, text length: four Uint32, then the text in UTF-8. */
 const RECORD_HEAD = 16
 /** hi gives 5 levels of 6 bits, lo 5 more; past that every key of a partition has one hash. */
@@ -64,6 +64,19 @@ interface Level {
   flushAll(): void
   closeAll(): void
   write(part: number, record: Buffer): void
+  /** Writes a key straight into its partition's buffer (no buffer of its own). */
+  writeKey(part: number, hi: number, lo: number, line: number, text: string): void
+}
+
+const encodeRecord = (hi: number, lo: number, line: number, text: string): Buffer => {
+  const textBytes = Buffer.byteLength(text)
+  const record = Buffer.allocUnsafe(RECORD_HEAD + textBytes)
+  record.writeUInt32LE(hi >>> 0, 0)
+  record.writeUInt32LE(lo >>> 0, 4)
+  record.writeUInt32LE(line, 8)
+  record.writeUInt32LE(textBytes, 12)
+  record.write(text, RECORD_HEAD)
+  return record
 }
 
 function openLevel(dir: string, prefix: string, key: Buffer): Level {
@@ -96,41 +109,48 @@ function openLevel(dir: string, prefix: string, key: Buffer): Level {
         part.fd = -1
       }
     },
-    write(index, record) {
+    write,
+    writeKey(index, hi, lo, line, text) {
       const part = parts[index] as Partition
-      part.keys++
-      if (part.used + record.length > BUFFER_BYTES) flush(part)
-      if (record.length > BUFFER_BYTES) {
-        writeSync(part.fd, part.cipher.update(record))
+      const length = RECORD_HEAD + Buffer.byteLength(text)
+      if (length > BUFFER_BYTES / 4) {
+        write(index, encodeRecord(hi, lo, line, text))
         return
       }
-      record.copy(part.buffer, part.used)
-      part.used += record.length
+      part.keys++
+      if (part.used + length > BUFFER_BYTES) flush(part)
+      const { buffer, used } = part
+      buffer.writeUInt32LE(hi >>> 0, used)
+      buffer.writeUInt32LE(lo >>> 0, used + 4)
+      buffer.writeUInt32LE(line, used + 8)
+      buffer.writeUInt32LE(length - RECORD_HEAD, used + 12)
+      buffer.write(text, used + RECORD_HEAD)
+      part.used += length
     },
   }
-}
-
-const encodeRecord = (hi: number, lo: number, line: number, text: string): Buffer => {
-  const textBytes = Buffer.byteLength(text)
-  const record = Buffer.allocUnsafe(RECORD_HEAD + textBytes)
-  record.writeUInt32LE(hi >>> 0, 0)
-  record.writeUInt32LE(lo >>> 0, 4)
-  record.writeUInt32LE(line, 8)
-  record.writeUInt32LE(textBytes, 12)
-  record.write(text, RECORD_HEAD)
-  return record
+  function write(index: number, record: Buffer): void {
+    const part = parts[index] as Partition
+    part.keys++
+    if (part.used + record.length > BUFFER_BYTES) flush(part)
+    if (record.length > BUFFER_BYTES) {
+      writeSync(part.fd, part.cipher.update(record))
+      return
+    }
+    record.copy(part.buffer, part.used)
+    part.used += record.length
+  }
 }
 
 /** Each record of a partition file, decrypted in pieces of READ_BYTES, in the order written. */
 function readRecords(
   part: Partition,
   key: Buffer,
+  piece: Buffer,
   each: (hi: number, lo: number, line: number, record: Buffer) => void,
 ): void {
   const decipher: Decipher = createDecipheriv('sm4-ctr', key, part.iv)
   const fd = openSync(part.path, 'r')
   try {
-    const piece = Buffer.alloc(READ_BYTES)
     let carry: Buffer = Buffer.alloc(0)
     for (;;) {
       const bytesRead = readSync(fd, piece, 0, READ_BYTES, null)
@@ -160,6 +180,8 @@ export function createKeySpill({ dir: parent, partitionKeys }: KeySpillOptions):
   // Lives only in this process's memory: the files cannot be read once it is gone.
   const key = randomBytes(16)
   const dir = mkdtempSync(join(parent, 'spill-'))
+  // One read buffer for every partition: few large short-lived buffers while resolving.
+  let piece: Buffer | null = null
   const levels: Level[] = []
   let top: Level | null = null
   let keys = 0
@@ -179,7 +201,7 @@ export function createKeySpill({ dir: parent, partitionKeys }: KeySpillOptions):
     if (part.keys > partitionKeys && depth < MAX_LEVEL) {
       const below = openLevel(dir, `${part.path.slice(dir.length + 1, -5)}-`, key)
       levels.push(below)
-      readRecords(part, key, (hi, lo, _line, record) =>
+      readRecords(part, key, (piece ??= Buffer.alloc(READ_BYTES)), (hi, lo, _line, record) =>
         below.write(partOf(hi, lo, depth + 1), record),
       )
       below.flushAll()
@@ -190,7 +212,7 @@ export function createKeySpill({ dir: parent, partitionKeys }: KeySpillOptions):
       return
     }
     const table = createHashLineTable(Number.MAX_SAFE_INTEGER, 256)
-    readRecords(part, key, (hi, lo, line, record) => {
+    readRecords(part, key, (piece ??= Buffer.alloc(READ_BYTES)), (hi, lo, line, record) => {
       const first = table.firstLine(hi, lo, line)
       if (first !== undefined) duplicate(line, first, record.toString('utf8', RECORD_HEAD))
     })
@@ -213,7 +235,7 @@ export function createKeySpill({ dir: parent, partitionKeys }: KeySpillOptions):
       if (closed) throw new Error('key spill already resolved or closed')
       top ??= openLevel(dir, 'k', key)
       if (levels.length === 0) levels.push(top)
-      top.write(partOf(hi, lo, 0), encodeRecord(hi, lo, line, text))
+      top.writeKey(partOf(hi, lo, 0), hi, lo, line, text)
       keys++
     },
     resolve(duplicate) {
