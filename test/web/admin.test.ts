@@ -146,6 +146,10 @@ describe('the admin console in a browser', { timeout: 120_000 }, () => {
     await page.getByRole('heading', { name: '表单预览' }).waitFor()
     await page.locator('.admin-page .ant-form-item').first().waitFor()
     expect(await page.getByLabel('表单 JSON Schema').inputValue()).toContain('"properties"')
+    // The published process, drawn read-only by bpmn-js (its own chunk, loaded here only).
+    const diagram = page.getByRole('figure', { name: '办理流程（只读）' })
+    await diagram.locator('.djs-element').first().waitFor({ state: 'attached' })
+    expect(await diagram.locator('[data-element-id]').count()).toBeGreaterThan(2)
     await page.mouse.move(0, 0) // axe judges the page at rest, not the link under the pointer
     expect(await seriousViolations(page)).toEqual([])
     expect(errors).toEqual([])

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { Card, Col, Input, Row, Table, Typography } from 'antd'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { api, orThrow } from '../../api/client'
 import { LoadFailed, Loading } from '../../app/status'
@@ -8,6 +8,35 @@ import type { paths } from '../../api/schema'
 import { SchemaForm } from '../../components/SchemaForm'
 import type { FormValue } from '../../components/schema-form-rules'
 import { useLocalized } from '../../i18n/localized'
+
+const ProcessViewer = lazy(() => import('./ProcessViewer'))
+
+/** The published version's BPMN process, drawn read-only. */
+function ProcessCard({ id, version }: { id: string; version: number }) {
+  const { t } = useTranslation()
+  const process = useQuery({
+    queryKey: ['admin', 'catalog', id, version, 'process'],
+    queryFn: async () =>
+      orThrow(
+        await api.GET('/api/v1/catalog/items/{id}/versions/{version}', {
+          params: { path: { id, version } },
+        }),
+      ),
+  })
+  return (
+    <Card title={<h2 className="admin-card-title">{t('admin.catalog.process')}</h2>}>
+      {process.isError && <LoadFailed error={process.error} />}
+      {process.data &&
+        (process.data.processXml ? (
+          <Suspense fallback={<Loading />}>
+            <ProcessViewer xml={process.data.processXml} label={t('admin.catalog.process')} />
+          </Suspense>
+        ) : (
+          <p>{t('admin.catalog.noProcess')}</p>
+        ))}
+    </Card>
+  )
+}
 
 type ItemSummary =
   paths['/api/v1/catalog/items']['get']['responses'][200]['content']['application/json']['items'][number]
@@ -42,6 +71,11 @@ function FormPreview({ id }: { id: string }) {
           <SchemaForm schema={schema} value={value} onChange={setValue} errors={{}} />
         </Card>
       </Col>
+      {item.data.hasProcess && item.data.publishedVersion !== null && (
+        <Col span={24}>
+          <ProcessCard id={item.data.id} version={item.data.publishedVersion} />
+        </Col>
+      )}
     </Row>
   )
 }
