@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/auth/principal.js'
 import type { FastifyRequest } from 'fastify'
 import * as S from './identity.schema.js'
 import type { EnterpriseService } from './enterprise.service.js'
+import type { ColleaguesService } from './colleagues.service.js'
 import type { OrganisationService } from './organisation.service.js'
 import type { PreferencesService } from './preferences.service.js'
 import type { RegistrationService } from './registration.service.js'
@@ -15,6 +16,7 @@ export interface IdentityRouteOptions {
   signIn: SignInService
   sessions: SessionIssuer
   organisation: OrganisationService
+  colleagues: ColleaguesService
   enterprises: EnterpriseService
   preferences: PreferencesService
   actorOf(request: FastifyRequest): Actor
@@ -191,6 +193,19 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRouteOptions> = a
       },
     },
     (req) => o.organisation.listStaff(o.actorOf(req), req.query),
+  )
+  app.get(
+    '/colleagues',
+    {
+      config: { access: { action: 'identity.colleague.read' } },
+      schema: {
+        tags,
+        summary: '本部门同事 Colleagues in my departments (转办, 委派, 加签, 抄送)',
+        querystring: S.ColleagueQuery,
+        response: { 200: Type.Array(S.ColleagueView) },
+      },
+    },
+    (req) => o.colleagues.list(o.actorOf(req), req.query),
   )
   app.get(
     '/staff/:id',

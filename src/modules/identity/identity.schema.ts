@@ -109,6 +109,16 @@ export const NewStaffBody = Type.Object({
   phone: Type.String({ minLength: 1, maxLength: 20 }),
   password: Type.String({ minLength: 1, maxLength: 128 }),
 })
+export const ColleagueView = Type.Object({
+  id: Type.String(),
+  account: Type.String(),
+  name: Type.String(),
+  departmentId: Type.String(),
+  roles: Type.Array(Type.String()),
+})
+export const ColleagueQuery = Type.Object({
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'name or account' })),
+})
 export const StaffListQuery = Type.Object({
   departmentId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),

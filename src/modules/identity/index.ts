@@ -11,6 +11,7 @@ import { identityStore } from './identity.store.js'
 import type { IdentityTables } from './identity.tables.js'
 import { createIdentityTables } from './migrations/2026-11-29T1310-create-identity-tables.js'
 import { createIdentityPreferences } from './migrations/2026-12-02T0900-create-identity-preferences.js'
+import { createColleaguesService } from './colleagues.service.js'
 import { createOrganisationService, toDepartment } from './organisation.service.js'
 import { createPreferencesService } from './preferences.service.js'
 import { createRegistrationService } from './registration.service.js'
@@ -33,6 +34,7 @@ export function createIdentityModule(deps: IdentityDeps) {
     signIn: createSignInService(deps),
     sessions: createSessionIssuer(deps),
     organisation: createOrganisationService(deps),
+    colleagues: createColleaguesService(deps),
     enterprises: createEnterpriseService(deps),
     preferences: createPreferencesService(deps),
   }

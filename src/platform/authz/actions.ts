@@ -8,6 +8,7 @@ export const ACTIONS = [
   'identity.role.read',
   'identity.role.assign',
   'identity.department.manage',
+  'identity.colleague.read',
   'enterprise.profile.read',
   'enterprise.profile.update',
   'application.submit',

@@ -49,6 +49,7 @@ export const ROLE_DEFINITIONS = {
   dept_staff: {
     scope: 'department',
     actions: [
+      'identity.colleague.read',
       'catalog.item.read',
       'application.counter.submit',
       'application.read',
@@ -60,6 +61,7 @@ export const ROLE_DEFINITIONS = {
   dept_approver: {
     scope: 'department',
     actions: [
+      'identity.colleague.read',
       'catalog.item.read',
       'application.read',
       'application.task.read',
@@ -104,6 +106,7 @@ export const ROLE_DEFINITIONS = {
   dept_admin: {
     scope: 'department',
     actions: [
+      'identity.colleague.read',
       'identity.staff.read',
       'identity.staff.manage',
       'catalog.item.read',

@@ -702,6 +702,51 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/v1/colleagues': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    /** 本部门同事 Colleagues in my departments (转办, 委派, 加签, 抄送) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description name or account */
+          q?: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              id: string
+              account: string
+              name: string
+              departmentId: string
+              roles: string[]
+            }[]
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/v1/staff/{id}': {
     parameters: {
       query?: never
