@@ -1,7 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { useTempDir } from '../input/test-support.js'
 import { POPULATION_STANDARD } from '../standards/index.js'
 import { hash64 } from '../profile/index.js'
@@ -10,6 +10,14 @@ import { createKeySpill } from './key-spill.js'
 import type { FileCheckOptions, QualityRuleSpec } from './index.js'
 
 const dir = useTempDir()
+const made: string[] = []
+/** A temporary directory of this test's own, removed after the tests. */
+const tempParent = (): string => {
+  const path = mkdtempSync(join(tmpdir(), 'tongban-spill-test-'))
+  made.push(path)
+  return path
+}
+afterAll(() => made.forEach((path) => rmSync(path, { recursive: true, force: true })))
 const RUN_AT = new Date('2024-06-30T02:00:00Z')
 const KEYS = POPULATION_STANDARD.elements.map((element) => element.key)
 const ROWS = 3_000
@@ -61,7 +69,7 @@ describe('uniqueness keys past the memory budget go to disk', () => {
     expect(unique?.failed).toBeGreaterThan(9)
     expect(unique?.samples.length).toBe(40)
 
-    const tempDir = mkdtempSync(join(tmpdir(), 'tongban-spill-test-'))
+    const tempDir = tempParent()
     const seen: string[] = []
     const spilled = await check(path, {
       exactLimit: 10,
@@ -88,7 +96,7 @@ describe('uniqueness keys past the memory budget go to disk', () => {
 
   it('removes the spilled keys when the run fails', async () => {
     const path = await dir.write('planted-fail.csv', plantedFile())
-    const tempDir = mkdtempSync(join(tmpdir(), 'tongban-spill-test-'))
+    const tempDir = tempParent()
     let files = 0
     const failing = check(path, {
       exactLimit: 10,
@@ -105,7 +113,7 @@ describe('uniqueness keys past the memory budget go to disk', () => {
   }, 30_000)
 
   it('writes the keys encrypted and finds each repeat with its first line', () => {
-    const parent = mkdtempSync(join(tmpdir(), 'tongban-spill-test-'))
+    const parent = tempParent()
     const spill = createKeySpill({ dir: parent, partitionKeys: 100 })
     const keyOf = (i: number) => `MARKER-${i % 50_000}-110101199001011234`
     for (let line = 1; line <= 60_000; line++) {
