@@ -241,7 +241,9 @@ describe('the staff workbench in a browser', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: '签收' }).click()
     await page.getByRole('button', { name: '转办' }).click()
     const transfer = page.getByRole('dialog')
-    await transfer.getByLabel('同事（工作人员 ID）').fill('nobody')
+    // Colleagues are picked by name; 孙志强 is the department's admin, not a clerk of this step.
+    await transfer.getByLabel('同事').fill('孙')
+    await page.locator('.ant-select-item-option', { hasText: '孙志强（market.sun）' }).click()
     const refused = page.waitForResponse((r) => r.url().endsWith('/hand-over'))
     await transfer.getByRole('button', { name: '提交' }).click()
     expect((await refused).status()).toBeGreaterThanOrEqual(400)

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Button, Checkbox, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ColleagueSelect } from './ColleagueSelect'
 import { ProblemAlert } from './ProblemAlert'
 import type { FormLeaf } from './form-fields'
 import type { TaskAction, TaskDetail } from './queries'
@@ -166,7 +167,7 @@ function ActionDialog({
             label={t('workbench.field.to')}
             rules={[required(t('workbench.field.to'))]}
           >
-            <Input maxLength={80} />
+            <ColleagueSelect />
           </Form.Item>
         )}
         {action === 'addSigner' && (
@@ -176,7 +177,7 @@ function ActionDialog({
               label={t('workbench.field.signer')}
               rules={[required(t('workbench.field.signer'))]}
             >
-              <Input maxLength={80} />
+              <ColleagueSelect />
             </Form.Item>
             <Form.Item name="position" label={t('workbench.field.position')}>
               <Radio.Group>
@@ -192,7 +193,7 @@ function ActionDialog({
             label={t('workbench.field.toList')}
             rules={[required(t('workbench.field.toList'))]}
           >
-            <Input />
+            <ColleagueSelect multiple />
           </Form.Item>
         )}
         {(action === 'copy' || action === 'correction') && (

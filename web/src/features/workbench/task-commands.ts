@@ -8,16 +8,17 @@ export interface ActionValues {
   fields?: string[]
   fieldReasons?: Record<string, string>
   nodeId?: string
-  to?: string
+  /** Staff ids: one colleague, or several for 抄送. */
+  to?: string | string[]
   position?: 'before' | 'after'
   days?: number
 }
 
-const ids = (list: string | undefined) =>
-  (list ?? '')
-    .split(/[,，\s]+/)
+const ids = (picked: string | string[] | undefined) =>
+  (Array.isArray(picked) ? picked : (picked ?? '').split(/[,，\s]+/))
     .map((s) => s.trim())
     .filter(Boolean)
+const one = (picked: string | string[] | undefined) => ids(picked)[0] ?? ''
 
 /** Sends one action on a task to the server; a refusal comes back as an ApiError. */
 export async function sendAction(taskId: string, action: TaskAction, v: ActionValues) {
@@ -59,7 +60,7 @@ export async function sendAction(taskId: string, action: TaskAction, v: ActionVa
       return orThrow(
         await api.POST('/api/v1/approval/tasks/{id}/hand-over', {
           ...path,
-          body: { mode: action, to: v.to?.trim() ?? '' },
+          body: { mode: action, to: one(v.to) },
         }),
       )
     case 'resolve':
@@ -68,7 +69,7 @@ export async function sendAction(taskId: string, action: TaskAction, v: ActionVa
       return orThrow(
         await api.POST('/api/v1/approval/tasks/{id}/signers', {
           ...path,
-          body: { signer: v.to?.trim() ?? '', position: v.position ?? 'after' },
+          body: { signer: one(v.to), position: v.position ?? 'after' },
         }),
       )
     case 'removeSigner':
