@@ -121,7 +121,8 @@ describe('tongban mine', () => {
     const counts = async (...flags: string[]) => {
       const { code, err } = await run([file, '--variants', ...flags, '--json', json])
       expect(code, err).toBe(0)
-      return JSON.parse(await readFile(json, 'utf8')).counts
+      const report = JSON.parse(await readFile(json, 'utf8')) as { counts: Record<string, number> }
+      return report.counts
     }
     expect(await counts('--top-variants', '1')).toMatchObject({ cases: 2, variants: 1 })
     // Case b ends on the 11th: only a and c lie wholly before the 6th.
