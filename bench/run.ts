@@ -4,6 +4,7 @@ import { benchGovernance } from './governance.js'
 import { benchInsight } from './insight.js'
 import { benchKernel } from './kernel.js'
 import { benchPolicy } from './policy.js'
+import { benchWeb } from './web.js'
 
 type Bench = (emit: (row: BenchRow) => void) => Promise<void>
 
@@ -13,6 +14,7 @@ const BENCHES: Record<string, Bench> = {
   core: benchCore,
   policy: benchPolicy,
   insight: benchInsight,
+  web: benchWeb,
   authz: async (emit) => {
     for (const row of await benchAuthz()) emit(row)
   },
@@ -25,7 +27,7 @@ const usage = (): string =>
   `BENCH_SECONDS sets the HTTP load duration (default 10).\n` +
   `BENCH_ENTERPRISES sets the policy benchmark's enterprise count (default 100,000).\n` +
   `BENCH_ONLY=key,key runs some figures of kernel, core, policy (pairs, e2e), governance (dedup, febrl, quality)\n` +
-  `or insight (roadfine, generated, replay); BENCH_ROUNDS (default 3) and BENCH_EVENTS (default 10,000,000) size insight.\n`
+  `insight (roadfine, generated, replay) or web (bundle, lcp); BENCH_ROUNDS (default 3) and BENCH_EVENTS (default 10,000,000) size insight.\n`
 
 const name = process.argv[2]
 const bench = name === undefined ? undefined : BENCHES[name]
