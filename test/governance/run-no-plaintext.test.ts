@@ -26,14 +26,38 @@ const uploads = createUploadStore({
   clock,
 })
 
-/** Files under the data directory and the system's temporary directory that hold the marker. */
+/**
+ * What the system's temporary directory held before this file's runs: other programs' trees
+ * (a CI checkout with its node_modules, say) are not scanned again and again, only what appears.
+ */
+const tmpBefore = new Set(readdirSync(tmpdir()))
+
+/** The data directory, and what appeared in the system's temporary directory since the start. */
+function scannedRoots(): string[] {
+  const appeared = readdirSync(tmpdir())
+    .filter((name) => !tmpBefore.has(name))
+    .map((name) => join(tmpdir(), name))
+  return [...new Set([dataDir, ...appeared])]
+}
+
+/** Files under the data directory and new in the system's temporary directory with the marker. */
 function filesWithMarker(): string[] {
   const found: string[] = []
-  for (const root of new Set([dataDir, tmpdir()])) {
+  for (const root of scannedRoots()) {
     let entries
     try {
-      entries = readdirSync(root, { recursive: true, withFileTypes: true })
+      entries = statSync(root).isDirectory()
+        ? readdirSync(root, { recursive: true, withFileTypes: true })
+        : null
     } catch {
+      continue
+    }
+    if (entries === null) {
+      try {
+        if (readFileSync(root).includes(MARKER) && !found.includes(root)) found.push(root)
+      } catch {
+        // Removed meanwhile, or not ours to read.
+      }
       continue
     }
     for (const entry of entries) {
