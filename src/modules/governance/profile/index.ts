@@ -19,7 +19,7 @@ export type {
 // createHyperLogLog(precision = 14) → sketch of 64-bit hashes; estimate() ± 1.04/√2^p.
 export { createHyperLogLog } from './hyperloglog.js'
 export type { HyperLogLog } from './hyperloglog.js'
-// hash64(text) → { hi, lo }: the first 64 bits of SHA-1, the input a HyperLogLog takes.
+// hash64(text) → { hi, lo }: a well-mixed 64-bit hash, the input a HyperLogLog takes.
 export { hash64 } from './hash64.js'
 export type { Hash64 } from './hash64.js'
 // createHeavyHitters(capacity) → Misra–Gries top-k summary with a known undercount bound.

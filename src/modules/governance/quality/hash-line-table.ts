@@ -3,7 +3,7 @@
  * Uint32 per slot (12 bytes). It is split into 256 parts by the hash's top byte, each growing on
  * its own at load 0.8, so the table is 15–30 bytes per key and growing never holds two copies
  * of the whole (only of one part). Linear probing on the low 32 bits, which are well mixed
- * (they come from SHA-1).
+ * (hash64 mixes every bit into them).
  */
 export interface HashLineTable {
   readonly size: number

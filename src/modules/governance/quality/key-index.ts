@@ -9,7 +9,7 @@ import type { KeySpill } from './key-spill.js'
  * Remembers keys and the line each was first seen on, in bounded memory per key.
  *
  * Up to `exactLimit` keys are held exactly (a Map of strings, ~100 bytes per key). Beyond it
- * every key moves to 64-bit hashes (SHA-1 truncated, 15–30 bytes per key). Hashing can only
+ * every key moves to 64-bit hashes (hash64, 15–30 bytes per key). Hashing can only
  * err one way: a new key whose hash equals a remembered one is taken for a duplicate. With n
  * keys remembered the chance for the next key is n / 2^64, and the expected number of false
  * duplicates over a whole dataset of N distinct keys is about N² / 2^65: 3 × 10⁻⁸ for a
