@@ -92,10 +92,19 @@ describe('the admin console in a browser', { timeout: 120_000 }, () => {
     await page.goto('/admin/staff')
     await page.getByRole('button', { name: `为${NEW_NAME}分配角色` }).click()
     const dialog = page.getByRole('dialog')
-    await dialog.getByLabel('角色').click()
-    await pickOption(page, '窗口工作人员')
-    await dialog.getByRole('button', { name: '分配角色' }).click()
-    await dialog.waitFor({ state: 'hidden' })
+    // On a loaded machine a click can land while the drop-down still opens, picking nothing; the
+    // form then refuses to submit and stays open: pick again.
+    for (let attempt = 1; ; attempt++) {
+      await dialog.getByLabel('角色').click()
+      await pickOption(page, '窗口工作人员')
+      await dialog.getByRole('button', { name: '分配角色' }).click()
+      const closed = await dialog
+        .waitFor({ state: 'hidden', timeout: 10_000 })
+        .then(() => true)
+        .catch(() => false)
+      if (closed) break
+      if (attempt === 3) throw new Error('the role dialog did not close after three picks')
+    }
     const row = page.getByRole('row').filter({ hasText: NEW_ACCOUNT })
     await row.getByText('窗口工作人员').waitFor()
     // The system admin's create form is not the security admin's.
