@@ -3,7 +3,7 @@ import { systemActor } from '../../platform/auth/principal.js'
 import type { LocalizedMessage } from '../../platform/i18n/i18n.js'
 import { message } from '../../platform/i18n/i18n.js'
 import type { JobContext, PreparedJobHandler } from '../../platform/jobs/job-runner.js'
-import type { OpenedUpload, UploadStore } from '../governance/index.js'
+import type { UploadStore } from '../governance/index.js'
 import { ANALYSIS_ATTEMPTS, type StoredRequest } from './analysis.service.js'
 import { historyScope, readApprovalHistory } from './approval-history.js'
 import { readCsv, type CsvMapping } from './import/read-csv.js'
@@ -62,24 +62,20 @@ export function createAnalysisJob(
     }
     const log = row.log_id === null ? undefined : await insightStore.findLog(db, row.log_id)
     if (!log) throw new LogFileError('INSIGHT_LOG_UNREADABLE')
-    let opened: OpenedUpload | undefined
-    try {
-      // A file gone from disk (deleted, or another instance's disk) cannot be read: not retried.
-      opened = await uploads.open(log.file_hash).catch(() => {
-        throw new LogFileError('INSIGHT_LOG_UNREADABLE')
-      })
-      if (log.format === 'xes') return await readXes(opened.path, { onProgress })
-      const { delimiter, ...mapping } = JSON.parse(log.mapping_json ?? '{}') as CsvMapping & {
-        delimiter?: string
-      }
-      return await readCsv(opened.path, {
-        mapping,
-        onProgress,
-        ...(delimiter === undefined ? {} : { delimiter }),
-      })
-    } finally {
-      await opened?.close()
+    // Decrypted as it is read: no plaintext copy of the log on disk. A file gone from disk
+    // (deleted, or another instance's disk) or failing its tag cannot be read: not retried.
+    const opened = await uploads.source(log.file_hash).catch(() => {
+      throw new LogFileError('INSIGHT_LOG_UNREADABLE')
+    })
+    if (log.format === 'xes') return await readXes(opened.input, { onProgress })
+    const { delimiter, ...mapping } = JSON.parse(log.mapping_json ?? '{}') as CsvMapping & {
+      delimiter?: string
     }
+    return await readCsv(opened.input, {
+      mapping,
+      onProgress,
+      ...(delimiter === undefined ? {} : { delimiter }),
+    })
   }
 
   async function prepare(id: string, attempt: number): Promise<Prepared> {

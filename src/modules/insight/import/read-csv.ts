@@ -2,7 +2,7 @@ import { Readable } from 'node:stream'
 import { parse, type CsvError, type Info } from 'csv-parse'
 import { LogBuilder, type BuildOptions, type BuiltLog } from '../log/log-builder.js'
 import { LogFileError } from '../log/log-messages.js'
-import { readText, type ProgressListener } from './text-source.js'
+import { readText, type LogInput, type ProgressListener } from './text-source.js'
 
 /** Which CSV column holds what; the three first are required. */
 export interface CsvMapping {
@@ -82,7 +82,7 @@ function lineOf(error: CsvError): number | undefined {
  * cannot be parsed, is reported by its line and skipped; a mapped column missing from the header
  * refuses the file.
  */
-export async function readCsv(path: string, options: ReadCsvOptions): Promise<BuiltLog> {
+export async function readCsv(path: LogInput, options: ReadCsvOptions): Promise<BuiltLog> {
   const { mapping } = options
   const builder = new LogBuilder({
     ...options,

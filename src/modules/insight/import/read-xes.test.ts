@@ -1,12 +1,13 @@
 import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { Readable } from 'node:stream'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { caseActivities } from '../log/event-log.js'
 import { LogFileError } from '../log/log-messages.js'
 import { readXes } from './read-xes.js'
-import type { ReadProgress } from './text-source.js'
+import type { LogBytes, ReadProgress } from './text-source.js'
 
 const dir = await mkdtemp(path.join(tmpdir(), 'insight-xes-'))
 
@@ -112,5 +113,29 @@ describe('readXes', () => {
       line: 31,
       traces: 1,
     })
+  })
+})
+
+describe('reading a log from a source of bytes (an upload decrypted as it is read)', () => {
+  const sourceOf = (bytes: Buffer, chunk = 7): LogBytes => ({
+    name: 'upload',
+    size: bytes.length,
+    stream: ({ start = 0 } = {}) => {
+      const pieces: Buffer[] = []
+      for (let at = start; at < bytes.length; at += chunk)
+        pieces.push(bytes.subarray(at, at + chunk))
+      return Readable.from(pieces)
+    },
+  })
+
+  it('reads plain and gzipped XES as it reads the file, with progress in bytes of the source', async () => {
+    const fromFile = await readXes(await file('source.xes', XES))
+    for (const bytes of [Buffer.from(XES), gzipSync(XES)]) {
+      const seen: ReadProgress[] = []
+      const fromSource = await readXes(sourceOf(bytes), { onProgress: (p) => seen.push(p) })
+      expect(fromSource.log.eventCount).toBe(fromFile.log.eventCount)
+      expect(caseActivities(fromSource.log, 0)).toEqual(caseActivities(fromFile.log, 0))
+      expect(seen.at(-1)).toEqual({ bytesRead: bytes.length, totalBytes: bytes.length })
+    }
   })
 })

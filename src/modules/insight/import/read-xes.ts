@@ -1,7 +1,7 @@
 import { SaxesParser } from 'saxes'
 import { LogBuilder, type BuildOptions, type BuiltLog } from '../log/log-builder.js'
 import { LogFileError } from '../log/log-messages.js'
-import { readText, type ProgressListener } from './text-source.js'
+import { readText, type LogInput, type ProgressListener } from './text-source.js'
 import { NotXesError, XesHandler } from './xes-handler.js'
 
 export interface ReadXesOptions extends BuildOptions {
@@ -40,7 +40,7 @@ function createParser(handler: XesHandler): SaxesParser {
  * a log (an event without activity or time, events out of order, malformed XML part-way) is an
  * issue of the report, and what could be read is still returned.
  */
-export async function readXes(path: string, options: ReadXesOptions = {}): Promise<BuiltLog> {
+export async function readXes(path: LogInput, options: ReadXesOptions = {}): Promise<BuiltLog> {
   const builder = new LogBuilder(options)
   const handler = new XesHandler(builder)
   const parser = createParser(handler)

@@ -12,13 +12,38 @@ export interface ReadProgress {
 
 export type ProgressListener = (progress: ReadProgress) => void
 
+/**
+ * Bytes that are not a plain file: an upload kept encrypted, decrypted as it is read (the
+ * governance upload store's `source`), so that no plaintext copy of a log is written to disk.
+ */
+export interface LogBytes {
+  readonly name: string
+  readonly size: number
+  stream(options?: { start?: number; highWaterMark?: number }): Readable
+}
+
+/** What the readers take: a file's path, or a source of its bytes. */
+export type LogInput = string | LogBytes
+
 const CHUNK_BYTES = 1 << 20
 
-async function firstBytes(path: string): Promise<Buffer> {
-  const stream = createReadStream(path, { start: 0, end: 1 })
+const open = (input: LogInput, highWaterMark: number): Readable =>
+  typeof input === 'string'
+    ? createReadStream(input, { highWaterMark })
+    : input.stream({ start: 0, highWaterMark })
+
+async function firstBytes(input: LogInput): Promise<Buffer> {
+  const stream =
+    typeof input === 'string' ? createReadStream(input, { start: 0, end: 1 }) : open(input, 16)
   const chunks: Buffer[] = []
-  for await (const chunk of stream) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks)
+  let length = 0
+  for await (const chunk of stream) {
+    chunks.push(chunk as Buffer)
+    length += (chunk as Buffer).length
+    if (length >= 2) break
+  }
+  stream.destroy()
+  return Buffer.concat(chunks).subarray(0, 2)
 }
 
 /**
@@ -27,24 +52,27 @@ async function firstBytes(path: string): Promise<Buffer> {
  * the file read so far after each chunk.
  */
 export async function* readText(
-  path: string,
+  input: LogInput,
   onProgress?: ProgressListener,
 ): AsyncGenerator<string> {
   let totalBytes: number
   let gzip: boolean
   try {
-    totalBytes = (await stat(path)).size
-    const head = await firstBytes(path)
+    totalBytes = typeof input === 'string' ? (await stat(input)).size : input.size
+    const head = await firstBytes(input)
     gzip = head[0] === 0x1f && head[1] === 0x8b
   } catch {
     throw new LogFileError('INSIGHT_LOG_UNREADABLE')
   }
-  const file = createReadStream(path, { highWaterMark: CHUNK_BYTES })
+  const file = open(input, CHUNK_BYTES)
+  // Bytes of the file (compressed, if it is) read so far, for the progress shown.
+  let bytesRead = 0
+  file.on('data', (chunk: Buffer) => void (bytesRead += chunk.length))
   const bytes: Readable = gzip ? file.pipe(createGunzip({ chunkSize: CHUNK_BYTES })) : file
   if (gzip) file.on('error', (error) => bytes.destroy(error))
   const decoder = new TextDecoder('utf-8')
   for await (const chunk of bytes) {
-    onProgress?.({ bytesRead: file.bytesRead, totalBytes })
+    onProgress?.({ bytesRead, totalBytes })
     const text = decoder.decode(chunk as Buffer, { stream: true })
     if (text !== '') yield text
   }
