@@ -38,7 +38,7 @@ export async function renderApiTypes(): Promise<string> {
   }
 }
 
-/** `npm run gen:api`: writes the file; with --check, exits 1 when the committed one is stale. */
+/** `npm run gen:api`: writes the file; with --check, exits 1 when the one on disk is stale. */
 async function main(check: boolean): Promise<number> {
   const fresh = await renderApiTypes()
   const current = readFileSync(API_TYPES_FILE, { encoding: 'utf8', flag: 'a+' })
