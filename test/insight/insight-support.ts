@@ -126,27 +126,34 @@ export interface AnalysisView {
   } | null
 }
 
-/**
- * Only what the upload tests need of the demo city (faster than seedDemo): the market and tax
- * departments, the analyst, a market clerk and the tax analyst-to-be, and the first citizen.
- */
-export async function seedAnalysts(app: App, accounts = [ANALYST, CLERK, 'tax.yang']) {
-  const platform = {
-    principal: {
-      id: 'seed',
-      kind: 'staff' as const,
-      sessionId: 'seed',
-      channel: 'counter' as const,
-      assignments: [
-        { role: 'system_admin', departmentId: null },
-        { role: 'security_admin', departmentId: null },
-      ],
-    },
-    requestId: 'seed-insight',
+/** A seed actor holding the given roles (the services check them like any caller's). */
+export const seedActor = (assignments: Array<{ role: string; departmentId: string | null }>) => ({
+  principal: {
+    id: 'seed',
+    kind: 'staff' as const,
+    sessionId: 'seed',
     channel: 'counter' as const,
-  }
+    assignments,
+  },
+  requestId: 'seed-insight',
+  channel: 'counter' as const,
+})
+
+/**
+ * Part of the demo city's people (faster than seedDemo): the named departments, the demo staff
+ * accounts with their roles, and one citizen. Answers the departments' ids by code.
+ */
+export async function seedPeople(
+  app: App,
+  o: { departments: string[] | 'all'; accounts: string[]; citizenIdNumber: string },
+): Promise<Map<string, string>> {
+  const platform = seedActor([
+    { role: 'system_admin', departmentId: null },
+    { role: 'security_admin', departmentId: null },
+  ])
+  const wanted = o.departments
   const ids = new Map<string, string>()
-  for (const d of DEMO_DEPARTMENTS.filter((x) => x.code === 'market' || x.code === 'tax')) {
+  for (const d of DEMO_DEPARTMENTS.filter((x) => wanted === 'all' || wanted.includes(x.code))) {
     const created = await app.identity.organisation.createDepartment(platform, {
       code: d.code,
       nameZh: d.name.zh,
@@ -157,7 +164,7 @@ export async function seedAnalysts(app: App, accounts = [ANALYST, CLERK, 'tax.ya
     })
     ids.set(d.code, created.id)
   }
-  for (const account of accounts) {
+  for (const account of o.accounts) {
     const s = DEMO_STAFF.find((x) => x.account === account)
     if (!s?.departmentCode) throw new Error(`no demo staff ${account}`)
     const departmentId = ids.get(s.departmentCode) ?? null
@@ -171,12 +178,24 @@ export async function seedAnalysts(app: App, accounts = [ANALYST, CLERK, 'tax.ya
     for (const role of s.roles)
       await app.identity.organisation.assignRole(platform, staff.id, role, departmentId)
   }
-  const p = DEMO_PERSONS[0]!
+  const person = DEMO_PERSONS.find((p) => p.idNumber === o.citizenIdNumber)
+  if (!person) throw new Error(`no demo citizen ${o.citizenIdNumber}`)
   await app.identity.registration.registerPerson(platform, {
-    name: p.name,
-    idNumber: p.idNumber,
-    phone: p.phone,
+    name: person.name,
+    idNumber: person.idNumber,
+    phone: person.phone,
     password: DEMO_PASSWORD,
   })
   return ids
 }
+
+/**
+ * Only what the upload tests need of the demo city: the market and tax departments, the
+ * analyst, a market clerk and the tax analyst-to-be, and the first citizen.
+ */
+export const seedAnalysts = (app: App, accounts = [ANALYST, CLERK, 'tax.yang']) =>
+  seedPeople(app, {
+    departments: ['market', 'tax'],
+    accounts,
+    citizenIdNumber: DEMO_PERSONS[0]!.idNumber,
+  })
